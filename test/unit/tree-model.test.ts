@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findNode, iconFor, toStatusText, toTreeMessage, toTreeNodes } from '../../client/src/coverage/model';
+import type { CoverageItem, CoverageResult } from '../../server/src/protocol';
+
+function item(id: string, status: CoverageItem['status'], extra: Partial<CoverageItem> = {}): CoverageItem {
+  return { id, title: id[0]!.toUpperCase() + id.slice(1), status, description: '', guidance: `Guidance for ${id}.`, children: [], ...extra };
+}
+
+const heading = { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } };
+const insertion = { position: { line: 20, character: 0 }, text: '## Security\n', snippet: '## Security\n\n${1:Threats}\n' };
+
+const result: CoverageResult = {
+  uri: 'file:///ws/payment-fraud-design.md',
+  version: 3,
+  enabled: true,
+  profile: 'lifecycle',
+  score: 62,
+  present: 2,
+  total: 3,
+  sections: [
+    item('data', 'thin', {
+      description: '1/2',
+      range: heading,
+      reason: "'Datasets' counts as Data",
+      children: [item('sources', 'covered', { range: heading }), item('labels', 'missing', { insert: insertion })],
+    }),
+    item('model', 'covered', { description: '2/2', range: heading, children: [item('baseline', 'covered'), item('metrics', 'covered')] }),
+    item('security', 'missing', { insert: insertion, children: [item('threats', 'missing')] }),
+  ],
+};
+
+describe('toTreeNodes', () => {
+  it('has no nodes for a document that is not a design doc', () => {
+    assert.deepEqual(toTreeNodes({ ...result, enabled: false }), []);
+    assert.deepEqual(toTreeNodes(undefined), []);
+  });
+
+  it('keeps the server order, titles and descriptions', () => {
+    const nodes = toTreeNodes(result);
+    assert.deepEqual(
+      nodes.map((node) => [node.label, node.description, node.status]),
+      [
+        ['Data', '1/2', 'thin'],
+        ['Model', '2/2', 'covered'],
+        ['Security', '', 'missing'],
+      ],
+    );
+  });
+
+  it('gives subsections as children with path keys', () => {
+    const [data] = toTreeNodes(result);
+    assert.deepEqual(data!.children.map((child) => child.key), ['data/sources', 'data/labels']);
+    assert.equal(findNode(toTreeNodes(result), 'data/labels')?.label, 'Labels');
+    assert.equal(findNode(toTreeNodes(result), 'data/nothing'), undefined);
+  });
+
+  it('colours icons by status', () => {
+    assert.deepEqual(iconFor('covered'), { id: 'pass', color: 'testing.iconPassed' });
+    assert.equal(iconFor('missing').color, 'problemsErrorIcon.foreground');
+    assert.equal(iconFor('mentioned').color, 'problemsInfoIcon.foreground');
+    for (const status of ['thin', 'placeholder', 'empty'] as const) {
+      assert.equal(iconFor(status).color, 'problemsWarningIcon.foreground', status);
+    }
+  });
+
+  it('offers Insert only where the server sent an insertion', () => {
+    const nodes = toTreeNodes(result);
+    assert.equal(nodes[2]!.contextValue, 'mldoc.missing');
+    assert.deepEqual(nodes[2]!.insert, insertion);
+    assert.equal(nodes[0]!.contextValue, 'mldoc.present');
+    assert.equal(nodes[0]!.children[1]!.contextValue, 'mldoc.missing');
+    const emptyWithSkeleton = toTreeNodes({ ...result, sections: [item('ethics', 'empty', { insert: insertion })] });
+    assert.equal(emptyWithSkeleton[0]!.contextValue, 'mldoc.incomplete');
+  });
+
+  it('reveals the heading range the server sent, and nothing without one', () => {
+    const nodes = toTreeNodes(result);
+    assert.deepEqual(nodes[0]!.reveal, heading);
+    assert.equal(nodes[2]!.reveal, undefined);
+  });
+
+  it('puts status, reason and guidance in the tooltip', () => {
+    const tooltip = toTreeNodes(result)[0]!.tooltip;
+    assert.match(tooltip, /^\*\*Data\*\* — thin/);
+    assert.match(tooltip, /_'Datasets' counts as Data_/);
+    assert.match(tooltip, /Guidance for data\./);
+  });
+
+  it('expands present sections with work left and collapses the rest', () => {
+    const nodes = toTreeNodes(result);
+    assert.deepEqual(
+      nodes.map((node) => node.collapsible),
+      ['expanded', 'collapsed', 'collapsed'],
+    );
+    assert.equal(nodes[0]!.children[0]!.collapsible, 'none');
+  });
+});
+
+describe('summary texts', () => {
+  it('shows present/total in the status bar for design docs only', () => {
+    assert.equal(toStatusText(result), '$(checklist) ML doc 2/3');
+    assert.equal(toStatusText({ ...result, enabled: false }), undefined);
+  });
+
+  it('describes the coverage above the tree', () => {
+    assert.equal(toTreeMessage(result), '2/3 sections · score 62 · profile lifecycle');
+    assert.equal(toTreeMessage(undefined), undefined);
+  });
+});
