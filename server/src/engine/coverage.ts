@@ -1,0 +1,264 @@
+// Coverage: which lifecycle sections and subsections the document addresses, and how well.
+// Headings that match a section own their body (and the bodies of unmatched child headings). A section with
+// no heading of its own can still be addressed in the text of others: that is evidence (mentioned, or covered
+// when the text is dense with the topic). Thinness is relative to the document: a one-line section in a long
+// design is thin, while in a skeleton template every section is one line and that is its normal size.
+import type { CompiledProfile, KeywordHit } from './match';
+import { findKeywordHits } from './match';
+import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
+
+export const PLACEHOLDER =
+  /\bTBD\b|\bTBA\b|\bTODO\b|\bFIXME\b|\bXXX\b|\[More Information Needed\]|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\bto be (?:determined|defined|decided|written|added)\b|\blorem ipsum\b|\bcoming soon\b/gi;
+const PLACEHOLDER_TEST = new RegExp(PLACEHOLDER.source, 'i');
+const CASE_SENSITIVE_PLACEHOLDER = /\b(?:TBD|TBA|TODO|FIXME|XXX)\b/;
+
+export function hasPlaceholder(text: string): boolean {
+  // TBD/TODO count only in capitals: "todo list" in prose is not a placeholder.
+  const lowered = text.replace(/\b(?:tbd|tba|todo|fixme|xxx)\b/gi, (m) => (CASE_SENSITIVE_PLACEHOLDER.test(m) ? m : ''));
+  return PLACEHOLDER_TEST.test(lowered);
+}
+
+export function countWords(text: string): number {
+  const stripped = text.replace(PLACEHOLDER, ' ');
+  const m = stripped.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+}
+
+export interface DocumentModel {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  readonly headings: readonly Heading[];
+  readonly titleIndex: number | undefined;
+  /** Templates carry their prompts in HTML comments; in other docs comments are not content. */
+  readonly templateMode: boolean;
+  /** For each block, the index of the heading whose body holds it (-1 before the first heading). */
+  readonly blockOwner: readonly number[];
+  /** For each heading, the heading it sits under (-1 at top level). */
+  readonly parent: readonly number[];
+}
+
+export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[]): DocumentModel {
+  const minDepth = Math.min(...headings.filter((h) => h.kind !== 'pseudo').map((h) => h.depth));
+  const top = headings.filter((h) => h.kind !== 'pseudo' && h.depth === minDepth);
+  const first = headings[0];
+  const titleIndex = first && top.length === 1 && top[0] === first && headings.length > 1 ? first.index : undefined;
+  const comments = blocks.filter((b) => b.kind === 'html' && b.comment).length;
+  const blockOwner: number[] = [];
+  let h = -1;
+  for (const b of blocks) {
+    while (h + 1 < headings.length && headings[h + 1]!.span.start <= b.span.start) h++;
+    blockOwner.push(h);
+  }
+  const parent: number[] = [];
+  const stack: Heading[] = [];
+  for (const hd of headings) {
+    while (stack.length && stack[stack.length - 1]!.depth >= hd.depth) stack.pop();
+    parent.push(stack.length ? stack[stack.length - 1]!.index : -1);
+    stack.push(hd);
+  }
+  return { text, blocks, headings, titleIndex, templateMode: comments >= 3, blockOwner, parent };
+}
+
+function countsAsContent(b: Block, templateMode: boolean): boolean {
+  if (b.kind === 'heading' || b.kind === 'front-matter' || b.kind === 'thematic-break' || b.kind === 'blockquote') return false;
+  if (b.kind === 'html') return templateMode && b.comment === true;
+  return true;
+}
+
+function blockText(b: Block, heading: Heading | undefined): string {
+  let t = b.kind === 'html' ? b.text.replace(/<!--|-->/g, ' ') : b.text;
+  if (b.kind === 'html' && !b.comment) t = t.replace(/<[^>]*>/g, ' ');
+  // A pseudo heading's own words are the title, not content.
+  if (heading && heading.kind === 'pseudo' && b.span.start === heading.span.start) {
+    t = t.startsWith(heading.text) ? t.slice(heading.text.length) : b.strongLead ? t.slice(b.strongLead.length) : '';
+  }
+  return t;
+}
+
+interface BodyStats {
+  words: number;
+  placeholder: boolean;
+}
+
+function bodyStats(doc: DocumentModel, headingIndex: number): BodyStats {
+  let words = 0;
+  let placeholder = false;
+  const heading = doc.headings[headingIndex];
+  doc.blocks.forEach((b, i) => {
+    if (doc.blockOwner[i] !== headingIndex || !countsAsContent(b, doc.templateMode)) return;
+    const t = blockText(b, heading);
+    words += b.kind === 'code' ? Math.min(countWords(t), 20) : countWords(t);
+    if (hasPlaceholder(t)) placeholder = true;
+  });
+  return { words, placeholder };
+}
+
+function statusOf(stats: BodyStats, thin: number): Status {
+  if (stats.words === 0) return stats.placeholder ? 'placeholder' : 'empty';
+  if (stats.words < thin) return stats.placeholder ? 'placeholder' : 'thin';
+  return 'covered';
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export interface CoverageResult {
+  readonly sections: SectionCoverage[];
+  readonly owners: readonly (readonly string[])[];
+  readonly hits: readonly KeywordHit[];
+}
+
+const RELATIVE_THIN = 0.2;
+const DENSE_EVIDENCE_BLOCKS = 4;
+const DENSE_EVIDENCE_KEYWORDS = 5;
+
+export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig): CoverageResult {
+  const { headings, blocks } = doc;
+  const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
+  const hits = findKeywordHits(blocks, contentBlocks, cp);
+  const stats = headings.map((h) => bodyStats(doc, h.index));
+
+  // Which sections each heading speaks for: its own strong matches; else what its body is about; else its parent's.
+  const direct: string[][] = headings.map(() => []);
+  for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
+  const localTopic = (hIndex: number): string | undefined => {
+    const counts = new Map<string, Set<string>>();
+    for (const hit of hits) {
+      if (doc.blockOwner[hit.blockIndex] !== hIndex) continue;
+      const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
+      set.add(hit.entry.phrase);
+      counts.set(hit.entry.sectionId, set);
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1].size - a[1].size);
+    const best = ranked[0];
+    if (!best || best[1].size < 3) return undefined;
+    const second = ranked[1];
+    return !second || best[1].size >= 2 * second[1].size ? best[0] : undefined;
+  };
+  const owners: string[][] = [];
+  const ownerReason = new Map<string, string>();
+  for (const h of headings) {
+    if (h.index === doc.titleIndex) {
+      owners.push([]);
+      continue;
+    }
+    let own = direct[h.index]!;
+    if (own.length === 0) {
+      const weak = matches.filter((m) => m.headingIndex === h.index && m.confidence < 0.5);
+      const topic = localTopic(h.index);
+      if (topic) {
+        own = [topic];
+        ownerReason.set(`${h.index}:${topic}`, `the text under '${h.text}' is about ${cp.profile.sections.find((s) => s.id === topic)!.title}`);
+      } else if (weak.length) {
+        own = [...new Set(weak.map((m) => m.sectionId))];
+      } else {
+        const p = doc.parent[h.index]!;
+        own = p >= 0 ? owners[p]! : [];
+      }
+    }
+    owners.push(own);
+  }
+
+  const ownedBy = (sectionId: string) => headings.filter((h) => owners[h.index]!.includes(sectionId));
+  const wordsOf = (hs: readonly Heading[]) => hs.reduce((n, h) => n + stats[h.index]!.words, 0);
+  const sectionWords = cp.profile.sections.map((s) => wordsOf(ownedBy(s.id))).filter((w) => w > 0);
+  const thin = Math.max(config.thinWords, Math.round(RELATIVE_THIN * median(sectionWords)));
+
+  const sections: SectionCoverage[] = [];
+  for (const s of cp.profile.sections) {
+    const own = ownedBy(s.id);
+    const sectionHits = hits.filter((h) => h.entry.sectionId === s.id);
+    const evidence: Evidence[] = dedupeEvidence(sectionHits);
+    let status: Status;
+    const words = wordsOf(own);
+    if (own.length) {
+      const placeholder = own.some((h) => stats[h.index]!.placeholder);
+      status = statusOf({ words, placeholder }, thin);
+    } else {
+      const blocksWithHits = new Set(sectionHits.map((h) => h.blockIndex)).size;
+      const distinct = new Set(sectionHits.map((h) => h.entry.phrase)).size;
+      status = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS ? 'covered' : sectionHits.length ? 'mentioned' : 'missing';
+    }
+    const headingRefs = own
+      .filter((h) => direct[h.index]!.includes(s.id) || ownerReason.has(`${h.index}:${s.id}`) || matches.some((m) => m.headingIndex === h.index && m.sectionId === s.id))
+      .map((h) => ({
+        index: h.index,
+        reason: matches.find((m) => m.headingIndex === h.index && m.sectionId === s.id)?.reason ?? ownerReason.get(`${h.index}:${s.id}`) ?? `'${h.text}' sits under a ${s.title} heading`,
+      }));
+    const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
+      const subHeadings = matches.filter((m) => m.sectionId === s.id && m.subsectionId === sub.id).map((m) => headings[m.headingIndex]!);
+      const subHits = sectionHits.filter((h) => h.entry.subsectionId === sub.id);
+      let subStatus: Status;
+      if (subHeadings.length) {
+        const subWords = wordsOf(subHeadings) + subHeadings.reduce((n, h) => n + childWords(doc, stats, owners, h, s.id), 0);
+        subStatus = statusOf({ words: subWords, placeholder: subHeadings.some((h) => stats[h.index]!.placeholder) }, config.thinWords);
+      } else if (status === 'missing') {
+        subStatus = 'missing';
+      } else {
+        subStatus = subHits.length ? 'mentioned' : 'missing';
+      }
+      return {
+        id: sub.id,
+        title: sub.title,
+        status: subStatus,
+        headingIndex: subHeadings[0]?.index,
+        evidence: dedupeEvidence(subHits),
+        insertAt: own.length ? own[0]!.sectionSpan.end : doc.text.length,
+      };
+    });
+    sections.push({ id: s.id, title: s.title, status, headings: headingRefs, words, evidence, subsections, insertAt: 0 });
+  }
+  return { sections: placeSections(doc, sections), owners, hits };
+}
+
+/** Words in the child headings of `h` that count for the same section (they inherited it). */
+function childWords(doc: DocumentModel, stats: readonly BodyStats[], owners: readonly (readonly string[])[], h: Heading, sectionId: string): number {
+  let n = 0;
+  for (const child of doc.headings) {
+    if (child.index <= h.index || child.span.start >= h.sectionSpan.end) continue;
+    if (owners[child.index]!.includes(sectionId)) n += stats[child.index]!.words;
+  }
+  return n;
+}
+
+function dedupeEvidence(hits: readonly KeywordHit[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const h of hits) {
+    const key = `${h.span.start}:${h.entry.phrase}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ span: h.span, keyword: h.entry.phrase });
+  }
+  return out;
+}
+
+/** Where each missing section belongs: after the nearest present predecessor in lifecycle order. */
+function placeSections(doc: DocumentModel, sections: SectionCoverage[]): SectionCoverage[] {
+  const firstHeading = (s: SectionCoverage) => (s.headings.length ? doc.headings[s.headings[0]!.index] : undefined);
+  const endOfSection = (s: SectionCoverage): number => Math.max(0, ...s.headings.map((ref) => doc.headings[ref.index]!.sectionSpan.end));
+  return sections.map((s, i) => {
+    let insertAt = doc.text.length;
+    let after: string | undefined;
+    for (let j = i - 1; j >= 0; j--) {
+      if (sections[j]!.headings.length) {
+        insertAt = endOfSection(sections[j]!);
+        after = sections[j]!.id;
+        break;
+      }
+    }
+    if (!after) {
+      const next = sections.slice(i + 1).map(firstHeading).find((h): h is Heading => h !== undefined);
+      if (next) insertAt = next.span.start;
+      else insertAt = doc.text.length;
+    }
+    return { ...s, insertAt, after };
+  });
+}
+
+export function spanOfHeading(doc: DocumentModel, index: number): Span {
+  return doc.headings[index]!.span;
+}

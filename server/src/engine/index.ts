@@ -1,0 +1,126 @@
+// The engine: a pure, total function of text and configuration. No LSP, VS Code, file system or clock.
+//   analyze(text, config?) -> Analysis
+// Any string gives an Analysis; nothing throws (a failure inside a rule becomes an internal-error finding).
+import { parse as parseYaml } from 'yaml';
+import type { Analysis, EngineConfig, Finding, Heading, SectionCoverage } from './types';
+import { parseDocument, type ParseCache } from './parse';
+import { computeHeadings } from './outline';
+import { compileProfile, headingMatches } from './match';
+import { computeCoverage, computeDocumentModel } from './coverage';
+import { createLineIndex, type LineIndex } from './line-index';
+import { DEFAULT_PROFILE, getProfile, LIFECYCLE_IDS } from './profiles';
+import { RULES } from './rules';
+import type { RuleContext } from './rules/types';
+import { isSuppressed, parseSuppressions } from './suppressions';
+
+export const DEFAULT_CONFIG: EngineConfig = { profile: DEFAULT_PROFILE, rules: {}, thinWords: 5 };
+
+export interface AnalyzeOptions {
+  /** Reuse of chunk parses from the previous analysis of the same document. */
+  readonly cache?: ParseCache;
+}
+
+export function parseFrontMatter(raw: string | undefined): Record<string, unknown> | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const value: unknown = parseYaml(raw.replace(/\{\{[\s\S]*?\}\}/g, '""'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const MARKER = /<!--\s*mldoc\s*-->/;
+
+function sectionDepthOf(headings: readonly Heading[], sections: readonly SectionCoverage[], titleIndex: number | undefined): number {
+  const depths = sections.flatMap((s) => s.headings.map((r) => headings[r.index]!)).filter((h) => h.kind !== 'pseudo').map((h) => h.depth);
+  if (depths.length) {
+    const counts = new Map<number, number>();
+    for (const d of depths) counts.set(d, (counts.get(d) ?? 0) + 1);
+    return Math.min(...depths.filter((d) => counts.get(d)! >= Math.max(...counts.values()) / 2));
+  }
+  return titleIndex !== undefined ? Math.min(6, headings[titleIndex]!.depth + 1) : 2;
+}
+
+export function analyze(text: string, config: Partial<EngineConfig> = {}, options: AnalyzeOptions = {}): Analysis {
+  const input = typeof text === 'string' ? text : '';
+  const frontMatterBlock = () => parsed.blocks.find((b) => b.kind === 'front-matter');
+  const parsed = parseDocument(input, options.cache);
+  const frontMatter = parseFrontMatter(frontMatterBlock()?.text);
+  const fmProfile = typeof frontMatter?.['profile'] === 'string' ? (frontMatter['profile'] as string) : undefined;
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };
+  const profile = getProfile(cfg.profile) ?? getProfile(DEFAULT_PROFILE)!;
+  const compiled = compileProfile(profile);
+  const lines = createLineIndex(input);
+  const headings = computeHeadings(parsed.blocks, input);
+  const doc = computeDocumentModel(input, parsed.blocks, headings);
+  const matches = headingMatches(headings, compiled, doc.titleIndex);
+  const coverage = computeCoverage(doc, matches, compiled, cfg);
+  const sections = coverage.sections;
+  const suppressions = parseSuppressions(input, parsed.blocks, lines);
+  const ctx: RuleContext = {
+    text: input,
+    doc,
+    profile,
+    compiled,
+    matches,
+    sections,
+    config: cfg,
+    lines,
+    sectionDepth: sectionDepthOf(headings, sections, doc.titleIndex),
+    frontMatter,
+  };
+  const findings = runRules(ctx, lines, suppressions);
+  const optIn = frontMatter?.['mldoc'] === true || fmProfile !== undefined || MARKER.test(input);
+  return {
+    text: input,
+    profile: profile.id,
+    headings,
+    blocks: parsed.blocks,
+    matches,
+    sections,
+    score: computeScore(sections),
+    findings,
+    suppressions,
+    frontMatter,
+    optIn,
+    degraded: parsed.degraded,
+  };
+}
+
+const STATUS_WEIGHT = { covered: 1, thin: 0.5, mentioned: 0.5, placeholder: 0.25, empty: 0.25, missing: 0 } as const;
+
+/** 0..100: each section weighs equally; within a section, its status counts 70% and its subsections 30%. */
+export function computeScore(sections: readonly SectionCoverage[]): number {
+  if (sections.length === 0) return 0;
+  let total = 0;
+  for (const s of sections) {
+    const subs = s.subsections.length ? s.subsections.reduce((n, x) => n + STATUS_WEIGHT[x.status], 0) / s.subsections.length : STATUS_WEIGHT[s.status];
+    total += 0.7 * STATUS_WEIGHT[s.status] + 0.3 * subs;
+  }
+  return Math.round((100 * total) / sections.length);
+}
+
+function runRules(ctx: RuleContext, lines: LineIndex, suppressions: ReturnType<typeof parseSuppressions>): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = ctx.config.rules[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    let raw;
+    try {
+      raw = rule.check(ctx);
+    } catch (e) {
+      raw = [{ message: `Rule ${rule.id} failed on this document: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } }];
+    }
+    for (const r of raw) {
+      const f: Finding = { ...r, ruleId: rule.id, severity };
+      if (!isSuppressed(f, suppressions, lines)) findings.push(f);
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+export { LIFECYCLE_IDS };
+export { createLineIndex } from './line-index';
+export { createParseCache } from './parse';
+export type * from './types';

@@ -1,0 +1,73 @@
+// Offsets <-> LSP positions. LSP lines break at \n, \r\n and \r; characters are UTF-16 code units, which is
+// exactly how JavaScript strings index, so a position is (line, offset - lineStart).
+import type { Position, Range, Span } from './types';
+
+export interface LineIndex {
+  readonly lineStarts: readonly number[];
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  rangeOf(span: Span): Range;
+  lineOf(offset: number): number;
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function createLineIndex(text: string): LineIndex {
+  const lineStarts = computeLineStarts(text);
+  const clamp = (offset: number) => Math.max(0, Math.min(text.length, Math.floor(offset)));
+  const lineOf = (offset: number): number => {
+    const o = clamp(offset);
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const positionAt = (offset: number): Position => {
+    let o = clamp(offset);
+    // Never point between the halves of a surrogate pair or of a \r\n.
+    const c = text.charCodeAt(o);
+    if (o > 0 && c >= 0xdc00 && c <= 0xdfff) {
+      const p = text.charCodeAt(o - 1);
+      if (p >= 0xd800 && p <= 0xdbff) o--;
+    }
+    if (o > 0 && c === 10 && text.charCodeAt(o - 1) === 13) o--;
+    const line = lineOf(o);
+    return { line, character: o - lineStarts[line]! };
+  };
+  const lineEnd = (line: number): number => {
+    const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
+    let end = next;
+    if (end > lineStarts[line]! && text.charCodeAt(end - 1) === 10) end--;
+    if (end > lineStarts[line]! && text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  };
+  const offsetAt = (position: Position): number => {
+    if (position.line < 0) return 0;
+    if (position.line >= lineStarts.length) return text.length;
+    const start = lineStarts[position.line]!;
+    return Math.max(start, Math.min(lineEnd(position.line), start + Math.max(0, position.character)));
+  };
+  return {
+    lineStarts,
+    positionAt,
+    offsetAt,
+    lineOf,
+    rangeOf: (span: Span) => ({ start: positionAt(span.start), end: positionAt(Math.max(span.start, span.end)) }),
+  };
+}

@@ -1,0 +1,146 @@
+// Recognising sections by concept. A heading counts for a section when one of the section's titles or aliases
+// appears in it as a whole phrase (after normalisation and stemming); longer phrases win over shorter ones that
+// overlap them, so "Model Serving" is deployment, not model. One heading may count for several sections
+// ("Scaling, Monitoring, and Updates"). Generic headings ("Architecture", "Overview") are weak: the body decides.
+import type { ProfileDef } from './profiles/types';
+import type { Block, Heading, SectionMatch, Span } from './types';
+import { contentTokens, findPhrase, normalizeHeading } from './normalize';
+
+export interface PhraseEntry {
+  readonly tokens: readonly string[];
+  readonly phrase: string;
+  readonly sectionId: string;
+  readonly subsectionId?: string;
+}
+
+export interface CompiledProfile {
+  readonly profile: ProfileDef;
+  readonly aliases: readonly PhraseEntry[];
+  readonly keywords: readonly PhraseEntry[];
+}
+
+/** Headings this generic say little by themselves; their body decides what they are about. */
+const WEAK = new Set(['architecture', 'overview', 'summary', 'introduction', 'background', 'context', 'solution', 'approach', 'method', 'methodology', 'infrastructure', 'system design', 'plan', 'results', 'requirements', 'uses', 'why', 'task', 'people', 'timeline', 'references', 'citation', 'glossary', 'more information', 'release', 'api', 'model details', 'model description', 'model card', 'overview', 'origin', 'purpose', 'executive summary', 'governance', 'safety', 'quality', 'load', 'access', 'scale', 'docs', 'compute', 'hardware', 'logs', 'sources', 'problem']);
+
+const compiled = new WeakMap<ProfileDef, CompiledProfile>();
+
+export function compileProfile(profile: ProfileDef): CompiledProfile {
+  const hit = compiled.get(profile);
+  if (hit) return hit;
+  const aliases: PhraseEntry[] = [];
+  const keywords: PhraseEntry[] = [];
+  const add = (list: PhraseEntry[], phrase: string, sectionId: string, subsectionId?: string) => {
+    const tokens = contentTokens(normalizeHeading(phrase, true));
+    if (tokens.length) list.push({ tokens, phrase, sectionId, subsectionId });
+  };
+  for (const s of profile.sections) {
+    add(aliases, s.title, s.id);
+    for (const a of s.aliases) add(aliases, a, s.id);
+    for (const k of s.keywords) add(keywords, k, s.id);
+    for (const sub of s.subsections) {
+      add(aliases, sub.title, s.id, sub.id);
+      for (const a of sub.aliases) add(aliases, a, s.id, sub.id);
+      for (const k of sub.keywords) add(keywords, k, s.id, sub.id);
+    }
+  }
+  const result = { profile, aliases, keywords };
+  compiled.set(profile, result);
+  return result;
+}
+
+interface Candidate {
+  readonly entry: PhraseEntry;
+  readonly at: number;
+  readonly exact: boolean;
+}
+
+/** Alias matches of one heading text, longest first, without overlapping tokens. */
+export function matchHeadingText(text: string, cp: CompiledProfile): { entry: PhraseEntry; exact: boolean; weak: boolean }[] {
+  const results: { entry: PhraseEntry; exact: boolean; weak: boolean }[] = [];
+  const variants = [normalizeHeading(text), normalizeHeading(text, true)];
+  for (const normalized of variants) {
+    const toks = contentTokens(normalized);
+    if (toks.length === 0) continue;
+    const cands: Candidate[] = [];
+    for (const entry of cp.aliases) {
+      const at = findPhrase(toks, entry.tokens);
+      if (at >= 0) cands.push({ entry, at, exact: entry.tokens.length === toks.length });
+    }
+    if (cands.length === 0) continue;
+    cands.sort((a, b) => b.entry.tokens.length - a.entry.tokens.length || (b.entry.subsectionId ? 1 : 0) - (a.entry.subsectionId ? 1 : 0));
+    const accepted: { at: number; len: number }[] = [];
+    const weak = WEAK.has(normalized);
+    for (const c of cands) {
+      const len = c.entry.tokens.length;
+      // Equal matches on the same words may name one concept in two places; keep both. Shorter overlaps lose.
+      const same = accepted.some((a) => a.at === c.at && a.len === len);
+      const overlaps = accepted.some((a) => c.at < a.at + a.len && a.at < c.at + len);
+      if (overlaps && !same) continue;
+      if (!same) accepted.push({ at: c.at, len });
+      if (results.some((r) => r.entry.sectionId === c.entry.sectionId && r.entry.subsectionId === c.entry.subsectionId)) continue;
+      results.push({ entry: c.entry, exact: c.exact, weak });
+    }
+    if (results.length) break;
+  }
+  return results;
+}
+
+export interface KeywordHit {
+  readonly entry: PhraseEntry;
+  readonly blockIndex: number;
+  readonly span: Span;
+}
+
+/** Words of a block as tokens with their offsets (for evidence locations). */
+function tokenize(block: Block): { toks: string[]; offsets: number[] } {
+  const toks: string[] = [];
+  const offsets: number[] = [];
+  const text = block.text;
+  const re = /[\p{L}\p{N}]+/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const w = m[0].toLowerCase();
+    const stemmed = contentTokens(w);
+    if (stemmed.length === 0) continue;
+    toks.push(stemmed[0]!);
+    offsets.push(m.index);
+  }
+  return { toks, offsets };
+}
+
+/** Keyword evidence in the given blocks. Block text offsets are approximate inside the block (plain text). */
+export function findKeywordHits(blocks: readonly Block[], indices: Iterable<number>, cp: CompiledProfile): KeywordHit[] {
+  const hits: KeywordHit[] = [];
+  for (const i of indices) {
+    const b = blocks[i]!;
+    const { toks } = tokenize(b);
+    if (toks.length === 0) continue;
+    for (const entry of cp.keywords) {
+      const at = findPhrase(toks, entry.tokens);
+      if (at >= 0) hits.push({ entry, blockIndex: i, span: b.span });
+    }
+  }
+  return hits;
+}
+
+export function headingMatches(headings: readonly Heading[], cp: CompiledProfile, titleIndex: number | undefined): SectionMatch[] {
+  const out: SectionMatch[] = [];
+  for (const h of headings) {
+    if (h.index === titleIndex) continue;
+    for (const r of matchHeadingText(h.text, cp)) {
+      const section = cp.profile.sections.find((s) => s.id === r.entry.sectionId)!;
+      const sub = r.entry.subsectionId ? section.subsections.find((x) => x.id === r.entry.subsectionId) : undefined;
+      const target = sub ? `${section.title} › ${sub.title}` : section.title;
+      out.push({
+        headingIndex: h.index,
+        sectionId: section.id,
+        subsectionId: sub?.id,
+        reason: r.exact
+          ? `'${h.text}' is a name for ${target}`
+          : `'${h.text}' counts as ${target} (it says '${r.entry.phrase}')`,
+        confidence: r.weak ? 0.4 : r.exact ? 1 : 0.8,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// Heading and phrase normalisation. A heading like "**5.3. Data Collection & Preparation (optional):**" and the
+// alias "data collection and preparation" must meet; so must "Serving" and "serve", "Metrics" and "metric".
+
+const LEADING_NUMBERING =
+  /^(?:(?:step|part|section|chapter|stage|phase)\s+)?(?:\d+(?:\.\d+)*\.?|[ivxlcdm]+(?:\.[ivxlcdm]+)*[.)]|[a-z][.)](?:[ivx]+[.)])?)[:.)-]?\s+/i;
+const STEP_ONLY = /^(?:step|part|section|chapter|stage|phase)\s+\d+\s*[:.-]?\s*/i;
+
+/** Lower case, numbering and punctuation removed, `&` -> `and`, parenthesised qualifiers dropped. */
+export function normalizeHeading(raw: string, keepParentheses = false): string {
+  let s = raw.normalize('NFKC').replace(/<[^>]*>/g, ' ').replace(/[*_`~]/g, '');
+  s = s.replace(/\{\{[^}]*\}\}/g, ' ');
+  if (!keepParentheses) s = s.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  s = s.trim();
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(STEP_ONLY, '').replace(LEADING_NUMBERING, '').trim();
+    if (s === before) break;
+  }
+  s = s.toLowerCase().replace(/&/g, ' and ').replace(/\+/g, ' and ');
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s.replace(/\s+/g, ' ');
+}
+
+/** Light stemming so that inflected forms meet: "serving" ~ "serve", "metrics" ~ "metric", "labelling" ~ "label". */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  for (const suffix of ['ation', 'ing', 'ed', 'er', 'e']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (/(.)\1$/.test(w) && !/(ll|ss|ff|zz)$/.test(w.slice(-2)) && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('ll') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+export function tokens(normalized: string): string[] {
+  return normalized.split(' ').filter(Boolean).map(stem);
+}
+
+/** Words that carry no meaning on their own in a heading; ignored when comparing whole headings. */
+const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'with', 'our', 'your', 'its', 'vs', 'v', 'versus', 'how', 'what']);
+
+export function contentTokens(normalized: string): string[] {
+  return normalized.split(' ').filter((w) => w && !STOP.has(w)).map(stem);
+}
+
+/** Index of `phrase` as a contiguous run inside `haystack` (both token arrays), or -1. */
+export function findPhrase(haystack: readonly string[], phrase: readonly string[], from = 0): number {
+  if (phrase.length === 0) return -1;
+  outer: for (let i = from; i + phrase.length <= haystack.length; i++) {
+    for (let j = 0; j < phrase.length; j++) {
+      const h = haystack[i + j]!;
+      const p = phrase[j]!;
+      // The last token may be a prefix of the other ("anonymi" meets "anonymisation", "discrimin" meets "discriminat").
+      if (h !== p && !(j === phrase.length - 1 && prefixMatch(h, p))) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+function prefixMatch(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.startsWith(short);
+}

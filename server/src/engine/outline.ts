@@ -1,0 +1,77 @@
+// Blocks -> headings. Real headings (ATX, setext) plus pseudo headings: a paragraph that is only bold text
+// ("**Data collection**"), a bold lead ("**Key metrics.** The best proxy ..."), or a short top-level list item
+// with nested items under it (templates written as numbered lists). Each heading gets the span of its section.
+import type { Block, Heading, Span } from './types';
+import { normalizeHeading } from './normalize';
+
+const MAX_PSEUDO_WORDS = 8;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+interface Draft {
+  depth: number;
+  kind: Heading['kind'];
+  text: string;
+  span: Span;
+  blockIndex: number;
+}
+
+export function computeHeadings(blocks: readonly Block[], text: string): Heading[] {
+  const textLength = text.length;
+  const drafts: Draft[] = [];
+  let realDepth = 0;
+  const realHeadings = blocks.filter((b) => b.kind === 'heading').length;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'heading') {
+      realDepth = b.depth;
+      drafts.push({ depth: b.depth, kind: 'atx', text: b.text, span: b.span, blockIndex: i });
+      continue;
+    }
+    const pseudoDepth = realDepth + 1;
+    if ((b.kind === 'paragraph' || b.kind === 'list-item') && b.strongLead && wordCount(b.strongLead) <= MAX_PSEUDO_WORDS) {
+      const lead = b.strongLead.replace(/[:.]\s*$/, '');
+      if (lead && /\p{L}/u.test(lead)) {
+        const leadEnd = Math.min(b.span.end, b.span.start + b.strongLead.length + (b.kind === 'list-item' ? 6 : 4));
+        drafts.push({ depth: pseudoDepth + (b.kind === 'list-item' ? b.depth : 0), kind: 'pseudo', text: lead, span: { start: b.span.start, end: leadEnd }, blockIndex: i });
+        continue;
+      }
+    }
+    // A short top-level list item that carries nested items acts as a section title when the document has
+    // few real headings (templates written as a numbered list).
+    if (b.kind === 'list-item' && b.depth === 1 && realHeadings <= 2 && b.text && wordCount(b.text) <= MAX_PSEUDO_WORDS) {
+      const nextBlock = blocks[i + 1];
+      if (nextBlock && nextBlock.kind === 'list-item' && nextBlock.depth > 1 && nextBlock.span.start < b.span.end) {
+        const lineEnd = b.text.length;
+        drafts.push({ depth: pseudoDepth, kind: 'pseudo', text: b.text, span: { start: b.span.start, end: Math.min(b.span.end, b.span.start + lineEnd + 4) }, blockIndex: i });
+      }
+    }
+  }
+  // Section spans: up to the next heading of the same or higher level; bodies: up to the next heading.
+  const headings: Heading[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    let sectionEnd = textLength;
+    for (let j = i + 1; j < drafts.length; j++) {
+      if (drafts[j]!.depth <= d.depth) {
+        sectionEnd = drafts[j]!.span.start;
+        break;
+      }
+    }
+    const bodyEnd = i + 1 < drafts.length ? drafts[i + 1]!.span.start : textLength;
+    headings.push({
+      index: i,
+      depth: d.depth,
+      kind: d.kind === 'pseudo' ? 'pseudo' : /^[ \t]{0,3}#/.test(text.slice(d.span.start, d.span.end)) ? 'atx' : 'setext',
+      text: d.text,
+      normalized: normalizeHeading(d.text),
+      span: d.span,
+      sectionSpan: { start: d.span.start, end: Math.max(d.span.end, sectionEnd) },
+      bodySpan: { start: Math.min(d.span.end, bodyEnd), end: Math.max(d.span.end, bodyEnd) },
+    });
+  }
+  return headings;
+}
+

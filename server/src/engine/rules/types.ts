@@ -1,0 +1,32 @@
+// What a rule is: a small object with a stable id, a default severity and a check over the analysis so far.
+import type { CompiledProfile } from '../match';
+import type { DocumentModel } from '../coverage';
+import type { LineIndex } from '../line-index';
+import type { ProfileDef } from '../profiles/types';
+import type { EngineConfig, Finding, SectionCoverage, SectionMatch, SeveritySetting } from '../types';
+
+export interface RuleContext {
+  readonly text: string;
+  readonly doc: DocumentModel;
+  readonly profile: ProfileDef;
+  readonly compiled: CompiledProfile;
+  readonly matches: readonly SectionMatch[];
+  readonly sections: readonly SectionCoverage[];
+  readonly config: EngineConfig;
+  readonly lines: LineIndex;
+  /** The heading depth the document uses for lifecycle sections. */
+  readonly sectionDepth: number;
+  readonly frontMatter?: Readonly<Record<string, unknown>>;
+}
+
+export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'>;
+
+export interface RuleDef {
+  /** Stable kebab-case id; also the rule's file name and its docs page (docs/rules/<id>.md). */
+  readonly id: string;
+  /** One line, for the README table and the settings description. */
+  readonly description: string;
+  readonly defaultSeverity: SeveritySetting;
+  readonly tags: readonly string[];
+  check(ctx: RuleContext): RuleFinding[];
+}
