@@ -111,9 +111,28 @@ export interface CoverageResult {
   readonly hits: readonly KeywordHit[];
 }
 
+/** A section is thin below this share of the document's median section size (and below config.thinWords). */
 const RELATIVE_THIN = 0.2;
+/** Without a heading, a topic is covered when this many blocks, and this share of all blocks, address it. */
 const DENSE_EVIDENCE_BLOCKS = 4;
+const DENSE_EVIDENCE_SHARE = 0.3;
 const DENSE_EVIDENCE_KEYWORDS = 5;
+/** Without a heading, a topic is mentioned when its distinct keywords weigh this much (see PhraseEntry.weight). */
+const MENTION_SCORE = 3;
+/** A heading's text is about a section when it has this many of its distinct keywords, near the strongest. */
+const TOPIC_MIN_KEYWORDS = 3;
+const TOPIC_RELATIVE = 0.5;
+
+function evidenceScore(hits: readonly KeywordHit[]): number {
+  const best = new Map<string, number>();
+  for (const h of hits) {
+    const key = h.entry.tokens.join(' ');
+    best.set(key, Math.max(best.get(key) ?? 0, h.entry.weight));
+  }
+  let n = 0;
+  for (const w of best.values()) n += w;
+  return n;
+}
 
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig): CoverageResult {
   const { headings, blocks } = doc;
@@ -124,22 +143,23 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   // Which sections each heading speaks for: its own strong matches; else what its body is about; else its parent's.
   const direct: string[][] = headings.map(() => []);
   for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
-  const localTopic = (hIndex: number): string | undefined => {
+  // What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
+  const localTopics = (hIndex: number): string[] => {
     const counts = new Map<string, Set<string>>();
     for (const hit of hits) {
       if (doc.blockOwner[hit.blockIndex] !== hIndex) continue;
       const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
-      set.add(hit.entry.phrase);
+      set.add(hit.entry.tokens.join(' '));
       counts.set(hit.entry.sectionId, set);
     }
-    const ranked = [...counts.entries()].sort((a, b) => b[1].size - a[1].size);
-    const best = ranked[0];
-    if (!best || best[1].size < 3) return undefined;
-    const second = ranked[1];
-    return !second || best[1].size >= 2 * second[1].size ? best[0] : undefined;
+    const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
+    return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
   };
+  const hasLocalEvidence = (hIndex: number, sectionId: string) =>
+    hits.some((hit) => hit.entry.sectionId === sectionId && doc.blockOwner[hit.blockIndex] === hIndex);
   const owners: string[][] = [];
   const ownerReason = new Map<string, string>();
+  const weakMentions = new Set<string>();
   for (const h of headings) {
     if (h.index === doc.titleIndex) {
       owners.push([]);
@@ -147,13 +167,16 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     }
     let own = direct[h.index]!;
     if (own.length === 0) {
-      const weak = matches.filter((m) => m.headingIndex === h.index && m.confidence < 0.5);
-      const topic = localTopic(h.index);
-      if (topic) {
-        own = [topic];
-        ownerReason.set(`${h.index}:${topic}`, `the text under '${h.text}' is about ${cp.profile.sections.find((s) => s.id === topic)!.title}`);
-      } else if (weak.length) {
-        own = [...new Set(weak.map((m) => m.sectionId))];
+      const topics = localTopics(h.index);
+      const weakIds = [...new Set(matches.filter((m) => m.headingIndex === h.index && m.confidence < 0.5).map((m) => m.sectionId))];
+      // A weak name counts when the text under it agrees, or when there is no text at all (an empty section);
+      // under text about something else it is only a mention.
+      const empty = stats[h.index]!.words === 0 && !headings.some((c) => doc.parent[c.index] === h.index);
+      const weak = weakIds.filter((id) => empty || hasLocalEvidence(h.index, id));
+      for (const id of weakIds) if (!weak.includes(id)) weakMentions.add(id);
+      if (topics.length || weak.length) {
+        own = [...new Set([...weak, ...topics])];
+        for (const t of topics) ownerReason.set(`${h.index}:${t}`, `the text under '${h.text}' is about ${cp.profile.sections.find((x) => x.id === t)!.title}`);
       } else {
         const p = doc.parent[h.index]!;
         own = p >= 0 ? owners[p]! : [];
@@ -179,8 +202,9 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       status = statusOf({ words, placeholder }, thin);
     } else {
       const blocksWithHits = new Set(sectionHits.map((h) => h.blockIndex)).size;
-      const distinct = new Set(sectionHits.map((h) => h.entry.phrase)).size;
-      status = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS ? 'covered' : sectionHits.length ? 'mentioned' : 'missing';
+      const distinct = new Set(sectionHits.map((h) => h.entry.tokens.join(' '))).size;
+      const dense = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS && blocksWithHits >= DENSE_EVIDENCE_SHARE * contentBlocks.length;
+      status = dense ? 'covered' : evidenceScore(sectionHits) >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
     }
     const headingRefs = own
       .filter((h) => direct[h.index]!.includes(s.id) || ownerReason.has(`${h.index}:${s.id}`) || matches.some((m) => m.headingIndex === h.index && m.sectionId === s.id))

@@ -11,6 +11,8 @@ export interface PhraseEntry {
   readonly phrase: string;
   readonly sectionId: string;
   readonly subsectionId?: string;
+  /** Evidence weight: 3 for a strong keyword, 2 for a multi-word phrase, 1 for a single word. */
+  readonly weight: number;
 }
 
 export interface CompiledProfile {
@@ -20,7 +22,7 @@ export interface CompiledProfile {
 }
 
 /** Headings this generic say little by themselves; their body decides what they are about. */
-const WEAK = new Set(['architecture', 'overview', 'summary', 'introduction', 'background', 'context', 'solution', 'approach', 'method', 'methodology', 'infrastructure', 'system design', 'plan', 'results', 'requirements', 'uses', 'why', 'task', 'people', 'timeline', 'references', 'citation', 'glossary', 'more information', 'release', 'api', 'model details', 'model description', 'model card', 'overview', 'origin', 'purpose', 'executive summary', 'governance', 'safety', 'quality', 'load', 'access', 'scale', 'docs', 'compute', 'hardware', 'logs', 'sources', 'problem']);
+const WEAK = new Set(['architecture', 'overview', 'summary', 'introduction', 'background', 'context', 'solution', 'approach', 'method', 'methodology', 'infrastructure', 'system design', 'plan', 'results', 'requirements', 'uses', 'why', 'task', 'people', 'timeline', 'references', 'citation', 'glossary', 'more information', 'release', 'api', 'model details', 'model description', 'model card', 'overview', 'origin', 'purpose', 'executive summary', 'governance', 'safety', 'quality', 'load', 'access', 'scale', 'docs', 'compute', 'hardware', 'logs', 'sources', 'problem', 'solution architecture', 'system architecture', 'high level architecture', 'architecture overview', 'design', 'details', 'notes', 'other topics', 'appendix', 'discussion', 'misc']);
 
 const compiled = new WeakMap<ProfileDef, CompiledProfile>();
 
@@ -29,14 +31,15 @@ export function compileProfile(profile: ProfileDef): CompiledProfile {
   if (hit) return hit;
   const aliases: PhraseEntry[] = [];
   const keywords: PhraseEntry[] = [];
-  const add = (list: PhraseEntry[], phrase: string, sectionId: string, subsectionId?: string) => {
+  const add = (list: PhraseEntry[], phrase: string, sectionId: string, subsectionId?: string, strong = false) => {
     const tokens = contentTokens(normalizeHeading(phrase, true));
-    if (tokens.length) list.push({ tokens, phrase, sectionId, subsectionId });
+    if (tokens.length) list.push({ tokens, phrase, sectionId, subsectionId, weight: strong ? 3 : tokens.length > 1 ? 2 : 1 });
   };
   for (const s of profile.sections) {
     add(aliases, s.title, s.id);
     for (const a of s.aliases) add(aliases, a, s.id);
     for (const k of s.keywords) add(keywords, k, s.id);
+    for (const k of s.strongKeywords ?? []) add(keywords, k, s.id, undefined, true);
     for (const sub of s.subsections) {
       add(aliases, sub.title, s.id, sub.id);
       for (const a of sub.aliases) add(aliases, a, s.id, sub.id);
@@ -78,7 +81,9 @@ export function matchHeadingText(text: string, cp: CompiledProfile): { entry: Ph
       if (overlaps && !same) continue;
       if (!same) accepted.push({ at: c.at, len });
       if (results.some((r) => r.entry.sectionId === c.entry.sectionId && r.entry.subsectionId === c.entry.subsectionId)) continue;
-      results.push({ entry: c.entry, exact: c.exact, weak });
+      // One word of a longer heading is a hint, not a claim: "Model Examination" is not the Model section.
+      const partialWord = len === 1 && toks.length >= 2 && len / toks.length <= 0.5;
+      results.push({ entry: c.entry, exact: c.exact, weak: weak || partialWord });
     }
     if (results.length) break;
   }
@@ -116,7 +121,7 @@ export function findKeywordHits(blocks: readonly Block[], indices: Iterable<numb
     const { toks } = tokenize(b);
     if (toks.length === 0) continue;
     for (const entry of cp.keywords) {
-      const at = findPhrase(toks, entry.tokens);
+      const at = findPhrase(toks, entry.tokens, 0, true);
       if (at >= 0) hits.push({ entry, blockIndex: i, span: b.span });
     }
   }

@@ -51,21 +51,17 @@ export function contentTokens(normalized: string): string[] {
 }
 
 /** Index of `phrase` as a contiguous run inside `haystack` (both token arrays), or -1. */
-export function findPhrase(haystack: readonly string[], phrase: readonly string[], from = 0): number {
+export function findPhrase(haystack: readonly string[], phrase: readonly string[], from = 0, prefix = false): number {
   if (phrase.length === 0) return -1;
   outer: for (let i = from; i + phrase.length <= haystack.length; i++) {
     for (let j = 0; j < phrase.length; j++) {
       const h = haystack[i + j]!;
       const p = phrase[j]!;
-      // The last token may be a prefix of the other ("anonymi" meets "anonymisation", "discrimin" meets "discriminat").
-      if (h !== p && !(j === phrase.length - 1 && prefixMatch(h, p))) continue outer;
+      // With `prefix`, the phrase's last token may be written as a stem ("anonymi" meets "anonymisation").
+      if (h !== p && !(prefix && j === phrase.length - 1 && p.length >= 5 && h.startsWith(p))) continue outer;
     }
     return i;
   }
   return -1;
 }
 
-function prefixMatch(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 5 && long.startsWith(short);
-}

@@ -28,6 +28,7 @@ export const lifecycle = {
         'stakeholder requirement', 'requirements', 'constraints', 'budget', 'deadline', 'roi',
         'return on investment', 'revenue', 'ml objective', 'ml formulation', 'problem formulation',
       ],
+      strongKeywords: ['business objective', 'success criteria', 'success metric', 'kpi', 'problem statement', 'out of scope', 'intended use'],
       guidance:
         'State the business need in one or two sentences, who has it, and how success will be measured ' +
         '(a business metric and the model metric that stands in for it, each with a target). Then bound the ' +
@@ -93,10 +94,11 @@ export const lifecycle = {
       keywords: [
         'data source', 'dataset', 'training data', 'data collection', 'collect data', 'labeled data',
         'labelled data', 'labeling', 'labelling', 'annotation', 'annotator', 'ground truth', 'feature engineering',
-        'feature', 'preprocessing', 'data cleaning', 'missing value', 'deduplicat', 'etl', 'data pipeline',
+        'feature', 'preprocessing', 'data cleaning', 'missing value', 'dedup', 'etl', 'data pipeline',
         'data lake', 'data warehouse', 'feature store', 'schema', 'data quality', 'sampling', 'class imbalance',
-        'normalization', 'embedding', 'tokeniz', 'data set',
+        'feature normalization', 'embedding', 'tokeniz', 'data set',
       ],
+      strongKeywords: ['training data', 'data source', 'dataset', 'labeled data', 'labelled data', 'feature engineering', 'data collection'],
       guidance:
         'Where the data comes from and how you get it, how good it is, how it is cleaned, labelled and turned ' +
         'into features, and where it is stored. Reviewers look for sources, volumes, label quality, leakage ' +
@@ -128,7 +130,7 @@ export const lifecycle = {
           aliases: ['data quality', 'data quality issues', 'data validation', 'quality', 'data integrity', 'data issues'],
           keywords: [
             'data quality', 'missing value', 'outlier', 'noisy', 'noise', 'inconsisten', 'data validation',
-            'completeness', 'data integrity', 'duplicate', 'label noise', 'anomal',
+            'completeness', 'data integrity', 'duplicate', 'label noise', 
           ],
           guidance: 'How you will check that data is complete, correct and relevant, and what happens when it is not.',
           snippet: '- Checks: ${1:completeness, ranges, duplicates}\n- Known issues: ${2:gaps, noise, bias in collection}',
@@ -141,8 +143,8 @@ export const lifecycle = {
             'data processing', 'preprocessing cleaning labelling', 'etl pipeline', 'etl', 'final etl pipeline',
           ],
           keywords: [
-            'preprocess', 'data cleaning', 'clean the data', 'missing value', 'impute', 'imputation', 'deduplicat',
-            'remove duplicate', 'filter', 'etl', 'normaliz', 'standardiz',
+            'preprocess', 'data cleaning', 'clean the data', 'missing value', 'impute', 'imputation', 'dedup',
+            'remove duplicate', 'etl', 'standardiz',
           ],
           guidance: 'How raw data becomes training data: handling missing values, duplicates, outliers and inconsistencies.',
           snippet: '- Missing values: ${1:strategy}\n- Duplicates and outliers: ${2:strategy}',
@@ -156,8 +158,8 @@ export const lifecycle = {
             'feature selection criteria', 'feature tests',
           ],
           keywords: [
-            'feature engineering', 'feature', 'one hot', 'embedding', 'bucketiz', 'normaliz', 'standardiz',
-            'tokeniz', 'feature store', 'transformation', 'encoding', 'feature selection', 'aggregat',
+            'feature engineering', 'feature', 'one hot', 'embedding', 'bucketiz', 'feature normalization', 'standardiz',
+            'tokeniz', 'feature store', 'transformation', 'encoding', 'feature selection', 'aggreg',
           ],
           guidance: 'Which features the model uses, how each is computed, and how training and serving compute them identically.',
           snippet: '- Features: ${1:name, source, transformation}\n- Consistency: ${2:how serving computes the same features}',
@@ -196,6 +198,7 @@ export const lifecycle = {
         'recall', 'f1', 'auc', 'roc', 'accuracy', 'mse', 'rmse', 'mae', 'mape', 'loss function', 'baseline',
         'overfitting', 'underfitting', 'epoch', 'gpu', 'word error rate', 'wer',
       ],
+      strongKeywords: ['hyperparameter', 'cross validation', 'model architecture', 'offline evaluation', 'model training'],
       guidance:
         'Which model family and why (against a simple baseline), how it trades accuracy against ' +
         'interpretability, where and how it is trained and tuned, and how it is evaluated offline: metrics, ' +
@@ -206,7 +209,7 @@ export const lifecycle = {
           id: 'algorithm',
           title: 'Algorithm Choice',
           aliases: [
-            'algorithm', 'algorithm choice', 'model selection', 'model choice', 'model architecture', 'architecture',
+            'algorithm', 'algorithm choice', 'model selection', 'model choice', 'model architecture',
             'model', 'models', 'approach', 'baseline', 'baselines', 'baseline solution', 'model baselines',
             'modeling', 'modelling', 'model development', 'model description', 'model details', 'model type',
             'candidate models', 'constant baseline',
@@ -265,7 +268,7 @@ export const lifecycle = {
           title: 'Evaluation Metrics',
           aliases: [
             'evaluation metrics', 'evaluation', 'offline evaluation', 'offline metrics', 'model evaluation',
-            'metrics', 'model metrics', 'performance metrics', 'results', 'evaluation results', 'quantitative analyses',
+            'model metrics', 'performance metrics', 'results', 'evaluation results', 'quantitative analyses',
             'loss functions', 'loss function', 'error analysis', 'residual analysis', 'model performance measures',
             'model quality',
           ],
@@ -310,9 +313,10 @@ export const lifecycle = {
         'deploy', 'serving', 'inference', 'rest api', 'endpoint', 'batch prediction', 'real time', 'realtime',
         'online prediction', 'streaming', 'latency', 'throughput', 'qps', 'requests per second', 'load balanc',
         'horizontal scaling', 'autoscal', 'kubernetes', 'docker', 'container', 'microservice', 'cache', 'caching',
-        'a b test', 'ab test', 'canary', 'shadow mode', 'rollout', 'rollback', 'production', 'p99', 'p95',
+        'a b test', 'ab test', 'canary', 'shadow mode', 'rollout', 'rollback', 'production', 'p99', 'p95', 'web service', 'api', 'operationaliz',
         'milliseconds', 'ms',
       ],
+      strongKeywords: ['rest api', 'batch prediction', 'canary', 'a b test', 'ab test', 'shadow mode', 'model serving', 'inference service', 'prediction service'],
       guidance:
         'How predictions reach users: the serving mode (REST, batch, streaming), the infrastructure, how it ' +
         'scales, its latency and throughput budget, caching, and how a new model is released safely ' +
@@ -376,10 +380,11 @@ export const lifecycle = {
         'prediction monitoring', 'update frequency', 'maintenance plan', 'lifecycle management',
       ],
       keywords: [
-        'monitor', 'drift', 'retrain', 'alert', 'dashboard', 'logging', 'observability', 'on call', 'pager',
+        'monitor', 'drift', 'retrain', 'alert', 'dashboard', 'logging', 'observability', 'on call', 'pagerduty',
         'degradation', 'continual learning', 'online learning', 'model decay', 'grafana', 'prometheus',
         'datadog', 'incident',
       ],
+      strongKeywords: ['drift', 'retrain', 'model monitoring', 'continual learning'],
       guidance:
         'How you will know the model still works after launch: which metrics are tracked, how drift is ' +
         'detected, what is logged, who is alerted and when, and what triggers retraining.',
@@ -424,7 +429,7 @@ export const lifecycle = {
           ],
           keywords: [
             'retrain', 're train', 'continual learning', 'continuous training', 'online learning', 'update frequency',
-            'refresh the model', 'model update', 'catastrophic forgetting', 'weekly', 'monthly', 'nightly',
+            'refresh the model', 'model update', 'catastrophic forgetting',
           ],
           guidance: 'When and how the model is retrained (cadence or trigger), validated and promoted, without forgetting what it knew.',
           snippet: '- Trigger: ${1:schedule or drift threshold}\n- Promotion: ${2:checks before a new model ships}',
@@ -433,7 +438,7 @@ export const lifecycle = {
           id: 'alerts',
           title: 'Alerts and Notifications',
           aliases: ['alerts', 'alerting', 'notifications', 'alerts and notifications', 'on call', 'incident response'],
-          keywords: ['alert', 'notify', 'notification', 'pager', 'on call', 'incident', 'escalat', 'slack'],
+          keywords: ['alert', 'notify', 'notification', 'pagerduty', 'on call', 'incident', 'escal'],
           guidance: 'Which conditions raise an alert, who receives it, and what they do first.',
           snippet: '- Alert when: ${1:condition}\n- Goes to: ${2:team or rota}',
         },
@@ -453,6 +458,7 @@ export const lifecycle = {
         'anonymi', 'pseudonymi', 'consent', 'data protection', 'compliance', 'regulation', 'confidential',
         'differential privacy', 'secure',
       ],
+      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection'],
       guidance:
         'Who may access the data and the system and how that is enforced, how data is encrypted at rest and ' +
         'in transit, and how personal data is handled under the regulations that apply (GDPR, CCPA, ...).',
@@ -497,7 +503,7 @@ export const lifecycle = {
         'collaboration', 'collaboration and documentation', 'documentation', 'team', 'team members', 'personnel',
         'roles', 'roles and responsibilities', 'stakeholders', 'communication', 'ownership', 'owners', 'contacts',
         'contact', 'raci', 'people', 'project team', 'cross functional collaboration', 'model card authors',
-        'model card contact', 'authors', 'governance', 'project execution', 'handoff', 'reviewers',
+        'model card contact', 'authors', 'get involved', 'contact us', 'governance', 'project execution', 'handoff', 'reviewers',
         'more information', 'citation', 'glossary', 'references', 'timeline', 'plan', 'milestones',
       ],
       keywords: [
@@ -505,6 +511,7 @@ export const lifecycle = {
         'owner', 'ownership', 'responsible', 'raci', 'communication', 'meeting', 'sync', 'documentation',
         'knowledge base', 'wiki', 'handoff', 'onboarding', 'contact', 'review', 'sign off',
       ],
+      strongKeywords: ['stakeholder', 'raci', 'sre', 'product manager', 'roles and responsibilities'],
       guidance:
         'Who works on the system and who decides (owners, roles, stakeholders), how the teams stay aligned, ' +
         'and where the system is documented so that it can be maintained and handed over.',
@@ -529,7 +536,7 @@ export const lifecycle = {
           id: 'documentation',
           title: 'Documentation',
           aliases: ['documentation', 'docs', 'knowledge base', 'references', 'glossary', 'more information', 'citation', 'handoff'],
-          keywords: ['documentation', 'documented', 'knowledge base', 'wiki', 'readme', 'runbook', 'model card', 'handoff', 'onboarding', 'decision log'],
+          keywords: ['documentation', 'documented', 'knowledge base', 'wiki', 'readme', 'runbook', 'playbook', 'handoff', 'onboarding', 'decision log'],
           guidance: 'Where design decisions, data sources, pipelines and runbooks are written down, and who keeps them current.',
           snippet: '- Where: ${1:wiki, repository, model card}\n- Kept current by: ${2:owner}',
         },
@@ -546,11 +553,11 @@ export const lifecycle = {
         'limitations and biases', 'bias mitigation', 'responsible use', 'safety',
       ],
       keywords: [
-        'fairness', 'bias', 'biased', 'discriminat', 'protected attribute', 'protected group', 'demographic',
-        'gender', 'race', 'ethnicity', 'underrepresented', 'equal opportunity', 'disparate impact', 'ethic',
+        'fairness', 'bias', 'biased', 'discrimin', 'protected attribute', 'protected group', 'underrepresented', 'equal opportunity', 'disparate impact', 'ethic',
         'harm', 'misuse', 'explainab', 'transparen', 'accountab', 'human oversight', 'human in the loop',
         'responsible ai',
       ],
+      strongKeywords: ['fairness', 'bias mitigation', 'unintended bias', 'disparate', 'discrimin', 'responsible ai', 'ethic'],
       guidance:
         'Who could be treated unfairly by the system and how you will check (metrics over groups or slices), ' +
         'how bias in data or model is mitigated, and how decisions are explained to the people they affect.',
@@ -564,8 +571,8 @@ export const lifecycle = {
             'data bias', 'algorithmic bias', 'user bias', 'ethical considerations', 'harms', 'potential harms',
           ],
           keywords: [
-            'fairness', 'bias', 'discriminat', 'protected attribute', 'protected group', 'demographic', 'gender',
-            'race', 'ethnicity', 'underrepresented', 'equal opportunity', 'disparate impact', 'subgroup', 'slice',
+            'fairness', 'bias', 'discrimin', 'protected attribute', 'protected group', 'demographic parity',
+            'underrepresented', 'equal opportunity', 'disparate impact', 'subgroup', 'slice',
           ],
           guidance: 'Which groups could be harmed, the fairness metric computed over them, and the mitigation if gaps appear.',
           snippet: '- Groups: ${1:who could be treated unfairly}\n- Check: ${2:metric across groups}\n- Mitigation: ${3:plan}',

@@ -30,6 +30,8 @@ export interface SectionDef {
   readonly title: string;
   readonly aliases: readonly string[];
   readonly keywords: readonly string[];
+  /** Keywords specific enough that one occurrence alone shows the topic is addressed ("GDPR", "drift"). */
+  readonly strongKeywords?: readonly string[];
   readonly guidance: string;
   /** Skeleton body placed under the section heading, before its subsections. */
   readonly snippet: string;
