@@ -4,7 +4,7 @@
 // ("Scaling, Monitoring, and Updates"). Generic headings ("Architecture", "Overview") are weak: the body decides.
 import type { ProfileDef } from './profiles/types';
 import type { Block, Heading, SectionMatch, Span } from './types';
-import { contentTokens, findPhrase, normalizeHeading } from './normalize';
+import { contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
 
 export interface PhraseEntry {
   readonly tokens: readonly string[];
@@ -113,17 +113,53 @@ function tokenize(block: Block): { toks: string[]; offsets: number[] } {
   return { toks, offsets };
 }
 
-/** Keyword evidence in the given blocks. Block text offsets are approximate inside the block (plain text). */
+/** Keyword entries indexed by their first token (and, for one-token stems, by its first five letters). */
+interface KeywordIndex {
+  readonly byFirst: ReadonlyMap<string, readonly PhraseEntry[]>;
+  readonly byPrefix: ReadonlyMap<string, readonly PhraseEntry[]>;
+}
+const keywordIndexes = new WeakMap<CompiledProfile, KeywordIndex>();
+
+function keywordIndex(cp: CompiledProfile): KeywordIndex {
+  const hit = keywordIndexes.get(cp);
+  if (hit) return hit;
+  const byFirst = new Map<string, PhraseEntry[]>();
+  const byPrefix = new Map<string, PhraseEntry[]>();
+  for (const e of cp.keywords) {
+    const first = e.tokens[0]!;
+    if (e.tokens.length === 1 && first.length >= 5) {
+      const key = first.slice(0, 5);
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), e]);
+    } else {
+      byFirst.set(first, [...(byFirst.get(first) ?? []), e]);
+    }
+  }
+  const index = { byFirst, byPrefix };
+  keywordIndexes.set(cp, index);
+  return index;
+}
+
+/** Keyword evidence in the given blocks: one pass over each block's tokens, entries looked up by first token. */
 export function findKeywordHits(blocks: readonly Block[], indices: Iterable<number>, cp: CompiledProfile): KeywordHit[] {
   const hits: KeywordHit[] = [];
+  const index = keywordIndex(cp);
   for (const i of indices) {
     const b = blocks[i]!;
     const { toks } = tokenize(b);
     if (toks.length === 0) continue;
-    for (const entry of cp.keywords) {
-      const at = findPhrase(toks, entry.tokens, 0, true);
-      if (at >= 0) hits.push({ entry, blockIndex: i, span: b.span });
+    const found = new Set<PhraseEntry>();
+    for (let t = 0; t < toks.length; t++) {
+      const tok = toks[t]!;
+      for (const entry of index.byFirst.get(tok) ?? []) {
+        if (!found.has(entry) && phraseAt(toks, entry.tokens, t, true)) found.add(entry);
+      }
+      if (tok.length >= 5) {
+        for (const entry of index.byPrefix.get(tok.slice(0, 5)) ?? []) {
+          if (!found.has(entry) && tok.startsWith(entry.tokens[0]!)) found.add(entry);
+        }
+      }
     }
+    for (const entry of found) hits.push({ entry, blockIndex: i, span: b.span });
   }
   return hits;
 }

@@ -50,18 +50,20 @@ export function contentTokens(normalized: string): string[] {
   return normalized.split(' ').filter((w) => w && !STOP.has(w)).map(stem);
 }
 
-/** Index of `phrase` as a contiguous run inside `haystack` (both token arrays), or -1. */
-export function findPhrase(haystack: readonly string[], phrase: readonly string[], from = 0, prefix = false): number {
-  if (phrase.length === 0) return -1;
-  outer: for (let i = from; i + phrase.length <= haystack.length; i++) {
-    for (let j = 0; j < phrase.length; j++) {
-      const h = haystack[i + j]!;
-      const p = phrase[j]!;
-      // With `prefix`, the phrase's last token may be written as a stem ("anonymi" meets "anonymisation").
-      if (h !== p && !(prefix && j === phrase.length - 1 && p.length >= 5 && h.startsWith(p))) continue outer;
-    }
-    return i;
+/** Whether `phrase` occurs in `haystack` at index `at`. With `prefix`, the phrase's last token may be written
+ * as a stem ("anonymi" meets "anonymisation"). */
+export function phraseAt(haystack: readonly string[], phrase: readonly string[], at: number, prefix = false): boolean {
+  if (phrase.length === 0 || at + phrase.length > haystack.length) return false;
+  for (let j = 0; j < phrase.length; j++) {
+    const h = haystack[at + j]!;
+    const p = phrase[j]!;
+    if (h !== p && !(prefix && j === phrase.length - 1 && p.length >= 5 && h.startsWith(p))) return false;
   }
-  return -1;
+  return true;
 }
 
+/** Index of `phrase` as a contiguous run inside `haystack` (both token arrays), or -1. */
+export function findPhrase(haystack: readonly string[], phrase: readonly string[], from = 0, prefix = false): number {
+  for (let i = from; i + phrase.length <= haystack.length; i++) if (phraseAt(haystack, phrase, i, prefix)) return i;
+  return -1;
+}
