@@ -24,6 +24,20 @@ export interface CompiledProfile {
 /** Headings this generic say little by themselves; their body decides what they are about. */
 const WEAK = new Set(['architecture', 'overview', 'summary', 'introduction', 'background', 'context', 'solution', 'approach', 'method', 'methodology', 'infrastructure', 'system design', 'plan', 'results', 'requirements', 'uses', 'why', 'task', 'people', 'timeline', 'references', 'citation', 'glossary', 'more information', 'release', 'api', 'model details', 'model description', 'model card', 'overview', 'origin', 'purpose', 'executive summary', 'governance', 'safety', 'quality', 'load', 'access', 'scale', 'docs', 'compute', 'hardware', 'logs', 'sources', 'problem', 'solution architecture', 'system architecture', 'high level architecture', 'architecture overview', 'design', 'details', 'notes', 'other topics', 'appendix', 'discussion', 'misc']);
 
+/** Qualifiers that do not change what a heading is about: "Privacy Considerations" is privacy, "Rollout Plan"
+ * is rollout. A one-word alias that is itself such a qualifier is ignored inside a longer heading. */
+const QUALIFIERS = new Set(
+  [
+    'considerations', 'consideration', 'assessment', 'schedule', 'requirements', 'requirement', 'plan', 'plans',
+    'planning', 'strategy', 'strategies', 'analysis', 'overview', 'design', 'details', 'approach', 'process',
+    'concerns', 'issues', 'aspects', 'setup', 'policy', 'policies', 'summary', 'framework', 'checks',
+    'guidelines', 'measures', 'practices', 'implementation', 'mechanism', 'mechanisms', 'methods', 'options',
+    'choice', 'choices', 'selection', 'infrastructure', 'system', 'systems', 'architecture', 'components',
+    'section', 'notes', 'overall', 'general', 'key', 'main', 'proposed', 'current', 'future', 'initial',
+    'high', 'level', 'detailed', 'model', 'ml', 'approaches', 'details', 'info', 'information',
+  ].map((w) => contentTokens(w)[0]!),
+);
+
 const compiled = new WeakMap<ProfileDef, CompiledProfile>();
 
 export function compileProfile(profile: ProfileDef): CompiledProfile {
@@ -73,7 +87,16 @@ export function matchHeadingText(text: string, cp: CompiledProfile): { entry: Ph
     cands.sort((a, b) => b.entry.tokens.length - a.entry.tokens.length || (b.entry.subsectionId ? 1 : 0) - (a.entry.subsectionId ? 1 : 0));
     const accepted: { at: number; len: number }[] = [];
     const weak = WEAK.has(normalized);
-    for (const c of cands) {
+    const longer = toks.length >= 2;
+    const kept = cands.filter((c) => !(longer && c.entry.tokens.length === 1 && QUALIFIERS.has(c.entry.tokens[0]!)));
+    // Which tokens the longest non-overlapping aliases cover; the rest decide whether a one-word match is a claim.
+    const covered = new Set<number>();
+    for (const c of kept) {
+      const span = c.entry.tokens.map((_, i) => c.at + i);
+      if (span.every((p) => !covered.has(p)) || c.entry.tokens.length > 1) span.forEach((p) => covered.add(p));
+    }
+    const otherWords = toks.some((t, i) => !covered.has(i) && !QUALIFIERS.has(t));
+    for (const c of kept) {
       const len = c.entry.tokens.length;
       // Equal matches on the same words may name one concept in two places; keep both. Shorter overlaps lose.
       const same = accepted.some((a) => a.at === c.at && a.len === len);
@@ -82,7 +105,7 @@ export function matchHeadingText(text: string, cp: CompiledProfile): { entry: Ph
       if (!same) accepted.push({ at: c.at, len });
       if (results.some((r) => r.entry.sectionId === c.entry.sectionId && r.entry.subsectionId === c.entry.subsectionId)) continue;
       // One word of a longer heading is a hint, not a claim: "Model Examination" is not the Model section.
-      const partialWord = len === 1 && toks.length >= 2 && len / toks.length <= 0.5;
+      const partialWord = len === 1 && longer && otherWords;
       results.push({ entry: c.entry, exact: c.exact, weak: weak || partialWord });
     }
     if (results.length) break;

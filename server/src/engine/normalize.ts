@@ -21,13 +21,16 @@ export function normalizeHeading(raw: string, keepParentheses = false): string {
   return s.replace(/\s+/g, ' ');
 }
 
+/** Words that end in s without being plurals. */
+const NO_PLURAL = new Set(['bias', 'alias', 'atlas', 'canvas', 'gas', 'news', 'series', 'species', 'ethics', 'analytics', 'statistics', 'metadata', 'mlops', 'devops', 'kubernetes', 'aws', 'gcs', 'pros', 'cons']);
+
 /** Light stemming so that inflected forms meet: "serving" ~ "serve", "metrics" ~ "metric", "labelling" ~ "label". */
 export function stem(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !NO_PLURAL.has(w)) w = w.slice(0, -1);
   for (const suffix of ['ation', 'ing', 'ed', 'er', 'e']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);

@@ -189,6 +189,8 @@ export const lifecycle = {
         'experimentation', 'results', 'model details', 'model description', 'model card', 'loss functions',
         'error analysis', 'architectural components', 'ml formulation', 'quantitative analyses',
         'performance and limitations', 'evaluation results', 'testing data factors and metrics',
+        'candidate generation', 'ranking', 're ranking', 'ranking model', 'retrieval', 'model development',
+        'alternatives considered', 'model design',
       ],
       keywords: [
         'model architecture', 'algorithm', 'gradient boosting', 'xgboost', 'lightgbm', 'logistic regression',
@@ -307,7 +309,8 @@ export const lifecycle = {
         'release', 'release cycle', 'rollout', 'launch', 'ab testing', 'a b testing', 'ab tests', 'a b tests',
         'online testing', 'api design', 'api', 'scaling', 'scalability', 'latency', 'operationalization',
         'how to get started with the model', 'fallback strategies', 'operational concerns', 'green blue deployment',
-        'deployment plan', 'system design',
+        'deployment plan', 'system design', 'rollout plan', 'launch plan', 'release plan', 'fallback', 'ci cd',
+        'continuous deployment', 'model registry', 'inference pipeline', 'batch inference', 'online inference',
       ],
       keywords: [
         'deploy', 'serving', 'inference', 'rest api', 'endpoint', 'batch prediction', 'real time', 'realtime',
@@ -331,6 +334,8 @@ export const lifecycle = {
             'api design', 'api', 'deployment', 'online testing and deployment', 'release cycle', 'release',
             'rollout', 'integration', 'fallback strategies', 'green blue deployment', 'online testing',
             'ab testing', 'a b testing', 'ab tests', 'a b tests', 'how to get started with the model',
+            'canary', 'canary release', 'shadow deployment', 'shadow mode', 'real time inference', 'batch inference',
+            'online inference', 'rollout plan',
           ],
           keywords: [
             'serving', 'inference', 'rest api', 'grpc', 'endpoint', 'batch prediction', 'batch job', 'real time',
@@ -425,6 +430,7 @@ export const lifecycle = {
           title: 'Continual Learning and Retraining',
           aliases: [
             'retraining', 'continual learning', 'continuous learning', 'model updates', 'updates', 'update frequency',
+            'feedback loop', 'retraining schedule',
             'maintenance', 'model refresh', 'continuous training', 'lifecycle management',
           ],
           keywords: [
@@ -485,6 +491,7 @@ export const lifecycle = {
           title: 'Privacy Compliance',
           aliases: [
             'privacy', 'privacy compliance', 'compliance', 'regulatory compliance', 'data protection', 'gdpr',
+            'data retention', 'retention policy',
             'data privacy', 'legal', 'personal data', 'legal and ethical',
           ],
           keywords: [
