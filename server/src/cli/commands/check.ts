@@ -1,0 +1,51 @@
+// mldoc check: findings in text, json, sarif or github format; exit 0 / 1 / 2.
+import type { Options } from '../args';
+import { ANSI, NO_PAINT, useColor } from '../color';
+import { loadDocuments } from '../documents';
+import { formatGithub } from '../formats/github';
+import { formatJson } from '../formats/json';
+import { formatSarif } from '../formats/sarif';
+import { formatText } from '../formats/text';
+import { EXIT, type CliIo, type ExitCode } from '../io';
+import { countFindings, toFileResult, tooLargeResult, type FileResult } from '../results';
+
+export function runCheck(opts: Options, io: CliIo, version: string): ExitCode {
+  const { documents, failed } = loadDocuments(opts, io);
+  let results: FileResult[] = documents.map((d) =>
+    d.kind === 'analysis' ? toFileResult(d.target.display, d.target.abs, d.analysis) : tooLargeResult(d.target.display, d.target.abs, d.size, d.unit, d.config.maxFileSize),
+  );
+  if (opts.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  if (documents.length || !failed) {
+    const paint = opts.format === 'text' && useColor(opts.color, io) ? ANSI : NO_PAINT;
+    io.out(
+      opts.format === 'json'
+        ? formatJson(results)
+        : opts.format === 'sarif'
+          ? formatSarif(results, { cwd: io.cwd, version })
+          : opts.format === 'github'
+            ? formatGithub(results, io.cwd)
+            : formatText(results, paint),
+    );
+  }
+  const counts = countFindings(results);
+  let code: ExitCode = counts.errors > 0 ? EXIT.findings : EXIT.ok;
+  if (opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings) {
+    io.err(`mldoc: too many warnings (${counts.warnings}; maximum: ${opts.maxWarnings})\n`);
+    code = EXIT.findings;
+  }
+  if (belowMinScore(results, opts, io)) code = EXIT.findings;
+  return failed ? EXIT.usage : code;
+}
+
+/** Reports each document whose coverage score is below --min-score; true when there is one. */
+export function belowMinScore(results: readonly { display: string; score?: number }[], opts: Options, io: CliIo): boolean {
+  if (opts.minScore === undefined) return false;
+  let below = false;
+  for (const r of results) {
+    if (r.score !== undefined && r.score < opts.minScore) {
+      io.err(`mldoc: ${r.display}: coverage score ${r.score} is below --min-score ${opts.minScore}\n`);
+      below = true;
+    }
+  }
+  return below;
+}
