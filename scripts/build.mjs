@@ -1,7 +1,7 @@
 // Bundles the client, server and CLI into dist/ (and, with --tests, every test file and script into out/).
 // One bundler for everything: remark and its friends are ESM-only, the VS Code extension host wants CommonJS.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const withTests = process.argv.includes('--tests');
@@ -35,6 +35,8 @@ await build({
   external: ['vscode'],
   minify: true,
 });
+// The bins (package.json `bin`) start with `#!/usr/bin/env node` (from their sources) and must be executable.
+for (const bin of ['dist/server.js', 'dist/cli.js']) if (existsSync(bin)) chmodSync(bin, 0o755);
 
 if (withTests) {
   rmSync('out', { recursive: true, force: true });

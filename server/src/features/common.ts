@@ -1,0 +1,101 @@
+// Small pure helpers the features share: the profile of an analysis, the heading depth a document uses for
+// lifecycle sections, which section a heading counts as, and the line around an offset.
+import { getProfile, DEFAULT_PROFILE, type ProfileDef, type SectionDef, type SubsectionDef } from '../engine/profiles';
+import type { Analysis, Heading, SectionCoverage, Span } from '../engine/types';
+
+export function profileOf(analysis: Analysis): ProfileDef {
+  return getProfile(analysis.profile) ?? getProfile(DEFAULT_PROFILE)!;
+}
+
+export function sectionDef(analysis: Analysis, id: string): SectionDef | undefined {
+  return profileOf(analysis).sections.find((s) => s.id === id);
+}
+
+export function subsectionDef(analysis: Analysis, sectionId: string, subId: string): SubsectionDef | undefined {
+  return sectionDef(analysis, sectionId)?.subsections.find((s) => s.id === subId);
+}
+
+/** The document's title heading: the only top-level heading, when it comes first and others follow. */
+export function titleIndex(analysis: Analysis): number | undefined {
+  const real = analysis.headings.filter((h) => h.kind !== 'pseudo');
+  if (real.length < 2) return undefined;
+  const minDepth = Math.min(...real.map((h) => h.depth));
+  const top = real.filter((h) => h.depth === minDepth);
+  const first = analysis.headings[0];
+  return first && top.length === 1 && top[0] === first ? first.index : undefined;
+}
+
+/**
+ * The heading depth the document uses for lifecycle sections: the shallowest depth that at least half as many
+ * matched headings use as the most used one; else one below the title; else 2. (Mirrors the engine's rule
+ * context, which does not expose it on Analysis.)
+ */
+export function sectionDepth(analysis: Analysis): number {
+  const depths = analysis.sections
+    .flatMap((s) => s.headings.map((r) => analysis.headings[r.index]))
+    .filter((h): h is Heading => h !== undefined && h.kind !== 'pseudo')
+    .map((h) => h.depth);
+  if (depths.length) {
+    const counts = new Map<number, number>();
+    for (const d of depths) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const most = Math.max(...counts.values());
+    return Math.min(...depths.filter((d) => counts.get(d)! >= most / 2));
+  }
+  const t = titleIndex(analysis);
+  return t !== undefined ? Math.min(6, analysis.headings[t]!.depth + 1) : 2;
+}
+
+/** The lifecycle sections a heading counts as (the heading is one of the section's own headings). */
+export function sectionsOfHeading(analysis: Analysis, index: number): { section: SectionCoverage; reason: string }[] {
+  const out: { section: SectionCoverage; reason: string }[] = [];
+  for (const s of analysis.sections) {
+    const ref = s.headings.find((h) => h.index === index);
+    if (ref) out.push({ section: s, reason: ref.reason });
+  }
+  return out;
+}
+
+/** The innermost lifecycle section whose heading encloses `offset` and is shallower than `depth`. */
+export function enclosingSection(analysis: Analysis, offset: number, depth: number): { section: SectionCoverage; heading: Heading } | undefined {
+  let best: { section: SectionCoverage; heading: Heading } | undefined;
+  for (const s of analysis.sections) {
+    for (const ref of s.headings) {
+      const h = analysis.headings[ref.index];
+      if (!h || h.kind === 'pseudo' || h.depth >= depth) continue;
+      if (h.span.start <= offset && offset <= h.sectionSpan.end) {
+        if (!best || h.span.start > best.heading.span.start) best = { section: s, heading: h };
+      }
+    }
+  }
+  return best;
+}
+
+export interface LineInfo {
+  /** Offset of the line's first character. */
+  readonly start: number;
+  /** Offset of the line's end (before its line break). */
+  readonly end: number;
+  readonly text: string;
+}
+
+export function lineAround(text: string, offset: number): LineInfo {
+  const o = Math.max(0, Math.min(text.length, offset));
+  let start = o;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = o;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end, text: text.slice(start, end) };
+}
+
+export function inSpan(span: Span, offset: number): boolean {
+  return span.start <= offset && offset < span.end;
+}
+
+export function blockAt(analysis: Analysis, offset: number, kinds: readonly string[]): Analysis['blocks'][number] | undefined {
+  return analysis.blocks.find((b) => kinds.includes(b.kind) && b.span.start <= offset && offset <= b.span.end);
+}
+
+/** Line break the document uses. */
+export function eolOf(text: string): string {
+  return /\r\n/.test(text) ? '\r\n' : '\n';
+}

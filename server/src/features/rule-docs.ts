@@ -1,0 +1,7 @@
+// The one place that says where a rule's documentation lives. Diagnostics link to it (codeDescription.href)
+// and the coverage report does too.
+export const RULE_DOCS_BASE = 'https://github.com/mldoc/mldoc/blob/main/docs/rules/';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE}${encodeURIComponent(ruleId)}.md`;
+}

@@ -1,0 +1,174 @@
+// The LSP adapter: declares capabilities and registers handlers. Each handler gets the current analysis of the
+// document, calls a pure feature and converts the result (convert.ts). Every handler is wrapped: an error is
+// logged and becomes an empty result, never a crash.
+import { basename } from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE, createConfigStore, uriToPath } from './configuration';
+import { disabledCoverage, toCodeAction, toCompletionItem, toCoverageResult, toHover, toWireInsertion, type EditCapabilities } from './convert';
+import { createAnalyzer } from './documents';
+import { computeQuickFixes, computeSourceActions, findingsInRange, matchFindings } from './features/code-actions';
+import { computeCompletions } from './features/completion';
+import { computeCoverageSummary, renderReport } from './features/coverage';
+import { computeHover } from './features/hover';
+import { missingSectionInsertions } from './features/insertions';
+import { renderNewDocument } from './features/template';
+import * as P from './protocol';
+
+export interface ServerOptions {
+  /** Quiet time after the last edit before a document is re-analysed. */
+  readonly debounceMs?: number;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => connection.console.error(`[mldoc] ${message}`);
+  let folders: string[] = [];
+  const caps = { snippets: false, edits: { documentChanges: false, snippetEdits: false } as EditCapabilities, pull: false, watchDynamic: false, configDynamic: false };
+  const config = createConfigStore({ connection, pullSupported: () => caps.pull, folders: () => folders, log });
+  const analyzer = createAnalyzer({
+    documents,
+    config,
+    debounceMs: options.debounceMs ?? 200,
+    log,
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined),
+    coverageChanged: (uri, version) => void connection.sendNotification(P.CoverageChangedMethod, { uri, version } satisfies P.CoverageChangedParams).catch(() => undefined),
+  });
+  const safe =
+    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+  const designDoc = async (uri: string) => {
+    const r = await analyzer.ensure(uri);
+    return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
+  };
+  const refreshAll = async () => {
+    await analyzer.reanalyzeAll();
+    config.flushStale();
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const c = params.capabilities;
+    caps.snippets = c.textDocument?.completion?.completionItem?.snippetSupport === true;
+    caps.edits = { documentChanges: c.workspace?.workspaceEdit?.documentChanges === true, snippetEdits: c.workspace?.workspaceEdit?.snippetEditSupport === true };
+    caps.pull = c.workspace?.configuration === true;
+    caps.watchDynamic = c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    caps.configDynamic = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const fromUris = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
+    folders = fromUris.length ? fromUris : root ? [root] : [];
+    const kinds = [CodeActionKind.QuickFix, P.InsertMissingActionKind, P.FixAllActionKind];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: ['#'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: kinds, resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'mldoc-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(
+    safe('initialized', undefined, async () => {
+      if (caps.configDynamic) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'mldoc' });
+      if (caps.watchDynamic) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.mldoc.{json,yaml,yml}' }] });
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+        void refreshAll();
+      });
+    }),
+  );
+
+  connection.onDidChangeConfiguration(safe('didChangeConfiguration', undefined, async (p) => (config.settingsChanged(p.settings), refreshAll())));
+  connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', undefined, async () => (config.filesChanged(), refreshAll())));
+
+  documents.onDidChangeContent((e) => {
+    if (CONFIG_FILE.test(e.document.uri)) config.bufferChanged(e.document.uri, e.document.getText());
+    else analyzer.changed(e.document.uri);
+  });
+  documents.onDidSave(safe('didSave', undefined, async (e) => (CONFIG_FILE.test(e.document.uri) ? (config.filesChanged(), refreshAll()) : undefined)));
+  documents.onDidClose(
+    safe('didClose', undefined, async (e) => {
+      analyzer.closed(e.document.uri);
+      if (CONFIG_FILE.test(e.document.uri)) return (config.bufferClosed(e.document.uri), refreshAll());
+      await connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.onCompletion(
+    safe('completion', [], async (p) => {
+      const d = await designDoc(p.textDocument.uri);
+      if (!d) return [];
+      return computeCompletions(d.analysis, d.lines.offsetAt(p.position)).map((e) => toCompletionItem(e, d.lines, caps.snippets));
+    }),
+  );
+
+  connection.onHover(
+    safe('hover', null, async (p) => {
+      const d = await designDoc(p.textDocument.uri);
+      const h = d ? computeHover(d.analysis, d.lines.offsetAt(p.position)) : undefined;
+      return d && h ? toHover(h, d.lines) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    safe('codeAction', [], async (p) => {
+      const d = await designDoc(p.textDocument.uri);
+      if (!d) return [];
+      const only = p.context.only;
+      const ours = p.context.diagnostics.filter((x) => x.source === 'mldoc');
+      const findings = ours.length ? matchFindings(d.analysis, d.lines, ours) : findingsInRange(d.analysis, d.lines, p.range);
+      const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
+      const entries = [...(wantsQuickFix ? computeQuickFixes(d.analysis, d.lines, findings) : []), ...computeSourceActions(d.analysis, only ?? [])];
+      const diagnosticsOf = (f: (typeof findings)[number] | undefined) => (f ? ours.filter((x) => x.code === f.ruleId && matchFindings(d.analysis, d.lines, [x])[0] === f) : []);
+      return entries.map((e) => toCodeAction(e, d.lines, d.uri, d.version, caps.edits, diagnosticsOf(e.finding)));
+    }),
+  );
+
+  connection.onRequest(
+    P.CoverageRequestMethod,
+    safe('coverage', null, async (p: P.CoverageParams): Promise<P.CoverageResult | null> => {
+      const r = await analyzer.ensure(p.uri);
+      if (r?.kind === 'design' && r.analysis && r.lines) return toCoverageResult(computeCoverageSummary(r.analysis), r.lines, p.uri, r.version);
+      return disabledCoverage(p.uri, r?.version ?? null, r?.effective.engine.profile ?? 'lifecycle');
+    }),
+  );
+  connection.onRequest(
+    P.MissingSectionsRequestMethod,
+    safe('missingSections', null, async (p: P.CoverageParams): Promise<P.MissingSectionsResult> => {
+      const d = await designDoc(p.uri);
+      return { uri: p.uri, insertions: d ? missingSectionInsertions(d.analysis).map((i) => toWireInsertion(i, d.lines)) : [] };
+    }),
+  );
+  connection.onRequest(
+    P.ReportRequestMethod,
+    safe('report', { markdown: '' }, async (p: P.CoverageParams): Promise<P.ReportResult> => {
+      const d = await designDoc(p.uri);
+      const name = basename(uriToPath(p.uri) ?? decodeURIComponent(p.uri));
+      if (!d) return { markdown: `_${name} is not checked as an ML design doc (it does not match mldoc.include and does not opt in)._\n` };
+      return { markdown: renderReport(d.analysis, name, (o) => d.lines.lineOf(o)) };
+    }),
+  );
+  connection.onRequest(P.TemplateRequestMethod, safe('template', { text: '' }, (p: P.TemplateParams | undefined): P.TemplateResult => ({ text: renderNewDocument(p?.profile) })));
+
+  documents.listen(connection);
+  connection.listen();
+}
