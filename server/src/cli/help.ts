@@ -24,7 +24,8 @@ export const COMMAND_HELP: Record<string, string> = {
 
 Checks design docs and prints each finding as
   file:line:col severity rule-id message
-followed by a summary line. A PATH may be a file (always checked), a folder (its Markdown files that match
+followed by a summary line. Hint-level findings are for the editor only (set a rule to info to see it
+here). A PATH may be a file (always checked), a folder (its Markdown files that match
 the config's "include" globs, default **/*design*.md, **/design-docs/**, **/*.mldoc.md, or that opt in with
 front matter or a <!-- mldoc --> marker; node_modules and .git are skipped) or a quoted glob ("docs/**/*.md").
 

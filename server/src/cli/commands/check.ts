@@ -7,14 +7,17 @@ import { formatJson } from '../formats/json';
 import { formatSarif } from '../formats/sarif';
 import { formatText } from '../formats/text';
 import { EXIT, type CliIo, type ExitCode } from '../io';
-import { countFindings, toFileResult, tooLargeResult, type FileResult } from '../results';
+import { countFindings, toFileResult, tooLargeResult, type CliFinding, type FileResult } from '../results';
 
 export function runCheck(opts: Options, io: CliIo, version: string): ExitCode {
   const { documents, failed } = loadDocuments(opts, io);
   let results: FileResult[] = documents.map((d) =>
     d.kind === 'analysis' ? toFileResult(d.target.display, d.target.abs, d.analysis) : tooLargeResult(d.target.display, d.target.abs, d.size, d.unit, d.config.maxFileSize),
   );
-  if (opts.quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  // Hints are editor-only, as in VS Code (dots under the text, not in the Problems panel): a rule set to
+  // `hint` is not reported here; set it to `info` to see it on the command line.
+  const keep = opts.quiet ? (f: CliFinding) => f.severity === 'error' : (f: CliFinding) => f.severity !== 'hint';
+  results = results.map((r) => ({ ...r, findings: r.findings.filter(keep) }));
   if (documents.length || !failed) {
     const paint = opts.format === 'text' && useColor(opts.color, io) ? ANSI : NO_PAINT;
     io.out(
