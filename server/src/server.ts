@@ -1,7 +1,6 @@
 // The LSP adapter: declares capabilities and registers handlers. Each handler gets the current analysis of the
 // document, calls a pure feature and converts the result (convert.ts). Every handler is wrapped: an error is
 // logged and becomes an empty result, never a crash.
-import { basename } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -14,14 +13,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, createConfigStore, uriToPath } from './configuration';
-import { disabledCoverage, toCodeAction, toCompletionItem, toCoverageResult, toHover, toWireInsertion, type EditCapabilities } from './convert';
+import { toCodeAction, toCompletionItem, toHover, type EditCapabilities } from './convert';
+import { registerCustomRequests } from './custom-requests';
 import { createAnalyzer } from './documents';
+import { createGuard } from './guard';
 import { computeQuickFixes, computeSourceActions, findingsInRange, matchFindings } from './features/code-actions';
 import { computeCompletions } from './features/completion';
-import { computeCoverageSummary, renderReport } from './features/coverage';
 import { computeHover } from './features/hover';
-import { missingSectionInsertions } from './features/insertions';
-import { renderNewDocument } from './features/template';
 import * as P from './protocol';
 
 export interface ServerOptions {
@@ -33,7 +31,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.error(`[mldoc] ${message}`);
   let folders: string[] = [];
-  const caps = { snippets: false, edits: { documentChanges: false, snippetEdits: false } as EditCapabilities, pull: false, watchDynamic: false, configDynamic: false };
+  const caps = { folders: false, snippets: false, edits: { documentChanges: false, snippetEdits: false } as EditCapabilities, pull: false, watchDynamic: false, configDynamic: false };
   const config = createConfigStore({ connection, pullSupported: () => caps.pull, folders: () => folders, log });
   const analyzer = createAnalyzer({
     documents,
@@ -43,16 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined),
     coverageChanged: (uri, version) => void connection.sendNotification(P.CoverageChangedMethod, { uri, version } satisfies P.CoverageChangedParams).catch(() => undefined),
   });
-  const safe =
-    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await fn(...args);
-      } catch (e) {
-        log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        return fallback;
-      }
-    };
+  const safe = createGuard(log);
   const designDoc = async (uri: string) => {
     const r = await analyzer.ensure(uri);
     return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
@@ -69,6 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     caps.pull = c.workspace?.configuration === true;
     caps.watchDynamic = c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     caps.configDynamic = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    caps.folders = c.workspace?.workspaceFolders === true;
     const fromUris = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     const root = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
     folders = fromUris.length ? fromUris : root ? [root] : [];
@@ -89,7 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     safe('initialized', undefined, async () => {
       if (caps.configDynamic) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'mldoc' });
       if (caps.watchDynamic) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.mldoc.{json,yaml,yml}' }] });
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      if (caps.folders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
         void refreshAll();
@@ -143,31 +133,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onRequest(
-    P.CoverageRequestMethod,
-    safe('coverage', null, async (p: P.CoverageParams): Promise<P.CoverageResult | null> => {
-      const r = await analyzer.ensure(p.uri);
-      if (r?.kind === 'design' && r.analysis && r.lines) return toCoverageResult(computeCoverageSummary(r.analysis), r.lines, p.uri, r.version);
-      return disabledCoverage(p.uri, r?.version ?? null, r?.effective.engine.profile ?? 'lifecycle');
-    }),
-  );
-  connection.onRequest(
-    P.MissingSectionsRequestMethod,
-    safe('missingSections', null, async (p: P.CoverageParams): Promise<P.MissingSectionsResult> => {
-      const d = await designDoc(p.uri);
-      return { uri: p.uri, insertions: d ? missingSectionInsertions(d.analysis).map((i) => toWireInsertion(i, d.lines)) : [] };
-    }),
-  );
-  connection.onRequest(
-    P.ReportRequestMethod,
-    safe('report', { markdown: '' }, async (p: P.CoverageParams): Promise<P.ReportResult> => {
-      const d = await designDoc(p.uri);
-      const name = basename(uriToPath(p.uri) ?? decodeURIComponent(p.uri));
-      if (!d) return { markdown: `_${name} is not checked as an ML design doc (it does not match mldoc.include and does not opt in)._\n` };
-      return { markdown: renderReport(d.analysis, name, (o) => d.lines.lineOf(o)) };
-    }),
-  );
-  connection.onRequest(P.TemplateRequestMethod, safe('template', { text: '' }, (p: P.TemplateParams | undefined): P.TemplateResult => ({ text: renderNewDocument(p?.profile) })));
+  registerCustomRequests(connection, analyzer, safe);
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,47 @@
+// The custom methods of protocol.ts (coverage tree, missing sections, report, template): each one gets the
+// current analysis, calls a feature and converts. Names and shapes are the client's contract.
+import { basename } from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { uriToPath } from './configuration';
+import { disabledCoverage, toCoverageResult, toWireInsertion } from './convert';
+import type { Analyzer } from './documents';
+import { computeCoverageSummary, renderReport } from './features/coverage';
+import { missingSectionInsertions } from './features/insertions';
+import { renderNewDocument } from './features/template';
+import * as P from './protocol';
+import type { Guard } from './guard';
+
+export function registerCustomRequests(connection: Connection, analyzer: Analyzer, safe: Guard): void {
+  const designDoc = async (uri: string) => {
+    const r = await analyzer.ensure(uri);
+    return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
+  };
+  connection.onRequest(
+    P.CoverageRequestMethod,
+    safe('coverage', null, async (p: P.CoverageParams): Promise<P.CoverageResult | null> => {
+      const r = await analyzer.ensure(p.uri);
+      if (r?.kind === 'design' && r.analysis && r.lines) return toCoverageResult(computeCoverageSummary(r.analysis), r.lines, p.uri, r.version);
+      return disabledCoverage(p.uri, r?.version ?? null, r?.effective.engine.profile ?? 'lifecycle');
+    }),
+  );
+  connection.onRequest(
+    P.MissingSectionsRequestMethod,
+    safe('missingSections', null, async (p: P.CoverageParams): Promise<P.MissingSectionsResult> => {
+      const d = await designDoc(p.uri);
+      return { uri: p.uri, insertions: d ? missingSectionInsertions(d.analysis).map((i) => toWireInsertion(i, d.lines)) : [] };
+    }),
+  );
+  connection.onRequest(
+    P.ReportRequestMethod,
+    safe('report', { markdown: '' }, async (p: P.CoverageParams): Promise<P.ReportResult> => {
+      const d = await designDoc(p.uri);
+      const name = basename(uriToPath(p.uri) ?? decodeURIComponent(p.uri));
+      if (!d) return { markdown: `_${name} is not checked as an ML design doc (it does not match mldoc.include and does not opt in)._\n` };
+      return { markdown: renderReport(d.analysis, name, (o) => d.lines.lineOf(o)) };
+    }),
+  );
+  connection.onRequest(
+    P.TemplateRequestMethod,
+    safe('template', { text: '' }, (p: P.TemplateParams | undefined): P.TemplateResult => ({ text: renderNewDocument(typeof p?.profile === 'string' ? p.profile : undefined) })),
+  );
+}
