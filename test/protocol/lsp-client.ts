@@ -47,8 +47,8 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
   },
 };
 
-export async function startClient(options: { root: string; settings?: Record<string, unknown>; capabilities?: ClientCapabilities; env?: Record<string, string> }): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.root, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startClient(options: { root: string; settings?: Record<string, unknown>; capabilities?: ClientCapabilities; env?: Record<string, string>; server?: string }): Promise<TestClient> {
+  const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: options.root, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   child.stderr!.on('data', (d: Buffer) => logs.push(`stderr: ${d.toString()}`));
