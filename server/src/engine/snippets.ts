@@ -1,6 +1,6 @@
 // Skeleton text for sections and subsections, as LSP snippets (tab stops) and as plain text (the same with
 // the placeholders' default words). Insertions are always separated from the text around them by blank lines.
-import type { SectionDef, SubsectionDef } from './profiles/types';
+import type { ProfileDef, SectionDef, SubsectionDef } from './profiles/types';
 
 /** Replace `${n:default}` with `default` and `$n` / `${n}` with nothing. */
 export function snippetToText(snippet: string): string {
@@ -40,30 +40,69 @@ export function joinSnippets(parts: readonly string[]): string {
   return out.join('');
 }
 
-export function sectionSkeleton(section: SectionDef, depth: number, subsections: readonly SubsectionDef[] = section.subsections): Skeleton {
-  const hashes = '#'.repeat(Math.max(1, Math.min(6, depth)));
+/** What goes under a section heading: its prompt, then a skeleton for each of `subsections` one level deeper. */
+export function sectionBodySkeleton(section: SectionDef, depth: number, subsections: readonly SubsectionDef[] = section.subsections): Skeleton {
   const subHashes = '#'.repeat(Math.max(1, Math.min(6, depth + 1)));
-  const parts = [`${hashes} ${section.title}\n\n`, `${section.snippet}\n`];
+  const parts = [`${section.snippet}\n`];
   for (const sub of subsections) parts.push(`\n${subHashes} ${sub.title}\n\n`, `${sub.snippet}\n`);
   const snippet = joinSnippets(parts);
   return { snippet, text: snippetToText(snippet) };
 }
 
-export function subsectionSkeleton(sub: SubsectionDef, depth: number): Skeleton {
-  const snippet = `${'#'.repeat(Math.max(1, Math.min(6, depth)))} ${sub.title}\n\n${sub.snippet}\n`;
+/** A section heading at `depth` with its body skeleton. */
+export function sectionSkeleton(section: SectionDef, depth: number, subsections: readonly SubsectionDef[] = section.subsections): Skeleton {
+  const body = sectionBodySkeleton(section, depth, subsections);
+  const heading = `${'#'.repeat(Math.max(1, Math.min(6, depth)))} ${section.title}\n\n`;
+  return { snippet: heading + body.snippet, text: heading + body.text };
+}
+
+/** What goes under a subsection heading. */
+export function subsectionBodySkeleton(sub: SubsectionDef): Skeleton {
+  const snippet = `${sub.snippet}\n`;
   return { snippet, text: snippetToText(snippet) };
 }
 
-/** Pad an insertion at `offset` with the newlines it needs, in the document's own line ending. */
+export function subsectionSkeleton(sub: SubsectionDef, depth: number): Skeleton {
+  const heading = `${'#'.repeat(Math.max(1, Math.min(6, depth)))} ${sub.title}\n\n`;
+  const body = subsectionBodySkeleton(sub);
+  return { snippet: heading + body.snippet, text: heading + body.text };
+}
+
+/** A whole new design doc for `profile`: the opt-in marker, a title, a summary prompt, then every section with
+ * its subsections, in profile order. The snippet numbers its tab stops across the whole document. */
+export function templateSkeleton(profile: ProfileDef): Skeleton {
+  const parts = ['<!-- mldoc -->\n# ${1:System name}: ML design doc\n\n${2:One paragraph: what the system does, for whom, and the decision this document asks for.}\n'];
+  for (const section of profile.sections) parts.push('\n', sectionSkeleton(section, 2).snippet);
+  const snippet = joinSnippets(parts);
+  return { snippet, text: snippetToText(snippet) };
+}
+
+/** The full document template as plain text (for `mldoc init` and the New Design Doc command). */
+export function renderTemplate(profile: ProfileDef): string {
+  return templateSkeleton(profile).text;
+}
+
+/** The document's own line ending: \r\n, \r (old Mac) or \n. */
+export function lineEnding(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/** Pad an insertion at `offset` with the newlines it needs, in the document's own line ending, so that the
+ * inserted block is separated from the text before and after it by one blank line. */
 export function padInsertion(text: string, offset: number): { prefix: string; suffix: string; eol: string } {
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-  const before = text.slice(Math.max(0, offset - 4), offset).replace(/\r\n/g, '\n');
+  const eol = lineEnding(text);
+  const before = text.slice(Math.max(0, offset - 4), offset).replace(/\r\n?/g, '\n');
   let prefix = '';
   if (offset > 0) {
     if (!before.endsWith('\n')) prefix = '\n\n';
     else if (!before.endsWith('\n\n')) prefix = '\n';
   }
-  const suffix = offset < text.length ? '\n' : '';
+  // The skeleton ends with a line break; one more makes the blank line before what follows, unless the
+  // insertion point already starts a blank line (or is the end of the text).
+  const atLineStart = offset === 0 || before.endsWith('\n');
+  const blankAhead = /^[ \t]*(?:\r\n|\r|\n|$)/.test(text.slice(offset, offset + 200));
+  const suffix = offset >= text.length || (atLineStart && blankAhead) ? '' : '\n';
   return { prefix: prefix.replace(/\n/g, eol), suffix: suffix.replace(/\n/g, eol), eol };
 }
 
