@@ -1,0 +1,88 @@
+// duplicate-section: the same lifecycle section has two headings where one is meant.
+// Bad:  ## Monitoring … ## Deployment … ## Monitoring        (two sibling headings with the same title)
+// Bad:  ## Monitoring … ## Monitoring and Alerting          (two top-level headings name the section by one word)
+// Good: ## Data › ### Monitoring  and  ## Model › ### Monitoring  (same title, different parents: two topics)
+// Good: ## Dataset … ## Features   (both count for Data, but each names a different subsection)
+// Conservative on purpose: two headings are duplicates only when they are at the same depth, not nested, both
+// count for the same section, and either (a) they are siblings with the same normalised title, or (b) both sit
+// at the top section depth and one names the section by words the other also uses for it ("Monitoring" and
+// "Monitoring and Maintenance"; but "Model Training" and "Model Evaluation" are two parts of Model, and a
+// top-level "Data Quality" is a misplaced subsection, not a twin of "Data"). Pseudo headings
+// (bold paragraphs, list items) are never reported. Related information points at the first occurrence.
+import type { RuleContext, RuleDef, RuleFinding } from './types';
+import type { Heading } from '../types';
+import { contentTokens, normalizeHeading } from '../normalize';
+import { isRealHeading, sectionAliasesIn, sectionDef, strongMatches, topSectionDepth } from './util';
+
+/** Phrases not contained in a longer phrase of the list ("monitoring and maintenance", not "monitoring"). */
+function maximal(names: readonly string[]): string[] {
+  return names.filter((n) => !names.some((m) => m !== n && ` ${m} `.includes(` ${n} `)));
+}
+
+function contains(all: readonly string[], some: readonly string[]): boolean {
+  return some.length > 0 && some.every((n) => all.includes(n));
+}
+
+/** Whether the heading is exactly the title of one of the section's subsections ("Data Quality"). */
+function namesSubsection(ctx: RuleContext, h: Heading, sectionId: string): boolean {
+  const words = contentTokens(h.normalized).join(' ');
+  return (sectionDef(ctx, sectionId)?.subsections ?? []).some((sub) => contentTokens(normalizeHeading(sub.title)).join(' ') === words);
+}
+
+export const duplicateSection: RuleDef = {
+  id: 'duplicate-section',
+  description: 'Two headings at the same level stand for the same lifecycle section.',
+  defaultSeverity: 'warning',
+  tags: ['structure'],
+  check(ctx) {
+    const { parent } = ctx.doc;
+    const out: RuleFinding[] = [];
+    const firstByTitle = new Map<string, Heading>();
+    const topNames = new Map<string, { heading: Heading; names: string[]; maximal: string[] }[]>();
+    const top = topSectionDepth(ctx);
+    const sectionsOf = new Map<number, Set<string>>();
+    const report = (a: Heading, b: Heading, id: string) => {
+      const title = sectionDef(ctx, id)?.title ?? id;
+      out.push({
+        message: `'${b.text}' repeats ${title}, already started by '${a.text}'. Merge the two, or give this one a title of its own.`,
+        span: b.span,
+        sectionId: id,
+        related: [{ span: a.span, message: `${title} first appears here` }],
+      });
+    };
+    for (const b of ctx.doc.headings) {
+      if (!isRealHeading(b) || b.index === ctx.doc.titleIndex) continue;
+      const matches = strongMatches(ctx, b.index);
+      const sections = new Set(matches.map((m) => m.sectionId));
+      if (sections.size === 0) continue;
+      sectionsOf.set(b.index, sections);
+      // (a) siblings with the same normalised title
+      const key = contentTokens(b.normalized).join(' ');
+      const titleKey = `${parent[b.index]}|${b.depth}|${key}`;
+      const a = key ? firstByTitle.get(titleKey) : undefined;
+      const shared = a ? [...sections].find((id) => sectionsOf.get(a.index)?.has(id)) : undefined;
+      if (a && shared) {
+        report(a, b, shared);
+        continue;
+      }
+      if (key && !a) firstByTitle.set(titleKey, b);
+      // (b) two top-level headings, one naming the section by words the other also uses for it
+      if (b.depth !== top) continue;
+      let dup = false;
+      for (const id of sections) {
+        const names = sectionAliasesIn(ctx, b, id);
+        const entry = { heading: b, names, maximal: maximal(names) };
+        if (namesSubsection(ctx, b, id)) continue;
+        const seen = topNames.get(id) ?? [];
+        const first = seen.find((x) => contains(entry.names, x.maximal) || contains(x.names, entry.maximal));
+        if (first && !dup) {
+          report(first.heading, b, id);
+          dup = true;
+        }
+        seen.push(entry);
+        topNames.set(id, seen);
+      }
+    }
+    return out;
+  },
+};

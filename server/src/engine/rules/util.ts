@@ -1,0 +1,111 @@
+// Small helpers the rules share: which headings count for which lifecycle section, what counts as content.
+import type { SectionDef, SubsectionDef } from '../profiles/types';
+import type { Block, Heading, SectionMatch, Span } from '../types';
+import type { RuleContext } from './types';
+import { contentTokens, findPhrase } from '../normalize';
+
+/** Matches below this confidence are generic headings ("Overview") that only their body can decide. */
+export const STRONG = 0.5;
+
+const byHeading = new WeakMap<readonly SectionMatch[], Map<number, SectionMatch[]>>();
+
+/** The heading's matches of at least STRONG confidence (indexed once per analysis). */
+export function strongMatches(ctx: RuleContext, headingIndex: number): readonly SectionMatch[] {
+  let index = byHeading.get(ctx.matches);
+  if (!index) {
+    index = new Map();
+    for (const m of ctx.matches) {
+      if (m.confidence < STRONG) continue;
+      const list = index.get(m.headingIndex);
+      if (list) list.push(m);
+      else index.set(m.headingIndex, [m]);
+    }
+    byHeading.set(ctx.matches, index);
+  }
+  return index.get(headingIndex) ?? [];
+}
+
+export function sectionDef(ctx: RuleContext, id: string): SectionDef | undefined {
+  return ctx.profile.sections.find((s) => s.id === id);
+}
+
+export function subsectionDef(ctx: RuleContext, sectionId: string, subsectionId: string): SubsectionDef | undefined {
+  return sectionDef(ctx, sectionId)?.subsections.find((s) => s.id === subsectionId);
+}
+
+/** "Deployment › Model Serving" or "Deployment". */
+export function targetTitle(ctx: RuleContext, m: { sectionId: string; subsectionId?: string }): string {
+  const s = sectionDef(ctx, m.sectionId);
+  const sub = m.subsectionId ? subsectionDef(ctx, m.sectionId, m.subsectionId) : undefined;
+  return sub ? `${s?.title ?? m.sectionId} › ${sub.title}` : (s?.title ?? m.sectionId);
+}
+
+/** Blocks a reader sees as content. Templates carry their prompts in HTML comments, so there comments count. */
+export function isContent(b: Block, templateMode: boolean): boolean {
+  switch (b.kind) {
+    case 'paragraph':
+    case 'list-item':
+    case 'code':
+    case 'table':
+    case 'definition':
+      return true;
+    case 'html':
+      if (b.comment) return templateMode && !/^\s*<!--\s*mldoc\b/.test(b.text);
+      return /<(?:img|picture|video|svg|iframe|table)\b/i.test(b.text) || b.text.replace(/<[^>]*>/g, '').trim() !== '';
+    default:
+      return false;
+  }
+}
+
+/** Whether any content block starts inside `span`. */
+export function hasContent(ctx: RuleContext, span: Span): boolean {
+  const blocks = ctx.doc.blocks;
+  // Blocks come in document order (a container before what it holds), so their starts never decrease.
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < blocks.length && blocks[i]!.span.start < span.end; i++) {
+    if (isContent(blocks[i]!, ctx.doc.templateMode)) return true;
+  }
+  return false;
+}
+
+export function isRealHeading(h: Heading): boolean {
+  return h.kind !== 'pseudo';
+}
+
+/** Offset of the start of the line after the one holding `offset` (or the end of the text). */
+export function nextLineStart(ctx: RuleContext, offset: number): number {
+  const line = ctx.lines.lineOf(offset);
+  return ctx.lines.lineStarts[line + 1] ?? ctx.text.length;
+}
+
+/** The end of the last block (heading or content, not an HTML comment) that ends at or before `offset`: the
+ * place right after what precedes an insertion point, ignoring trailing comments. 0 when nothing precedes. */
+export function endOfBlocksBefore(ctx: RuleContext, offset: number): number {
+  let end = 0;
+  for (const b of ctx.doc.blocks) {
+    if (b.span.end <= offset && b.span.end > end && !(b.kind === 'html' && b.comment)) end = b.span.end;
+  }
+  return end;
+}
+
+/** The depth of the document's top-level lifecycle sections: the shallowest real heading (not the title) that
+ * counts for a section. Falls back to the engine's estimate when no real heading counts. */
+export function topSectionDepth(ctx: RuleContext): number {
+  let depth = Infinity;
+  for (const h of ctx.doc.headings) {
+    if (isRealHeading(h) && h.index !== ctx.doc.titleIndex && h.depth < depth && strongMatches(ctx, h.index).length) depth = h.depth;
+  }
+  return Number.isFinite(depth) ? depth : ctx.sectionDepth;
+}
+
+/** Section-level (not subsection) aliases of `sectionId` that occur in the heading as whole phrases. */
+export function sectionAliasesIn(ctx: RuleContext, h: Heading, sectionId: string): string[] {
+  const toks = contentTokens(h.normalized);
+  return ctx.compiled.aliases.filter((a) => a.sectionId === sectionId && !a.subsectionId && findPhrase(toks, a.tokens) >= 0).map((a) => a.tokens.join(' '));
+}
