@@ -2,15 +2,16 @@
 //   analyze(text, config?) -> Analysis
 // Any string gives an Analysis; nothing throws (a failure inside a rule becomes an internal-error finding).
 import { parse as parseYaml } from 'yaml';
-import type { Analysis, EngineConfig, Finding, Heading, SectionCoverage } from './types';
+import type { Analysis, DocStatus, EngineConfig, Finding, Heading, SectionCoverage, Severity, SeveritySetting } from './types';
 import { parseDocument, type ParseCache } from './parse';
 import { computeHeadings } from './outline';
 import { compileProfile, headingMatches } from './match';
 import { computeCoverage, computeDocumentModel } from './coverage';
 import { createLineIndex, type LineIndex } from './line-index';
-import { DEFAULT_PROFILE, getProfile, LIFECYCLE_IDS } from './profiles';
+import { DEFAULT_PROFILE, LIFECYCLE_IDS, LIFECYCLE_PROFILE, resolveProfile } from './profiles';
+import { computeReadiness } from './readiness';
 import { RULES } from './rules';
-import type { RuleContext } from './rules/types';
+import type { RuleContext, RuleDef } from './rules/types';
 import { isSuppressed, parseSuppressions } from './suppressions';
 
 export const DEFAULT_CONFIG: EngineConfig = { profile: DEFAULT_PROFILE, rules: {}, thinWords: 5 };
@@ -49,43 +50,81 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const frontMatter = parseFrontMatter(frontMatterBlock()?.text);
   const fmProfile = typeof frontMatter?.['profile'] === 'string' ? (frontMatter['profile'] as string) : undefined;
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };
-  const profile = getProfile(cfg.profile) ?? getProfile(DEFAULT_PROFILE)!;
-  const compiled = compileProfile(profile);
+  const profile = resolveProfile(cfg.profile, cfg.customProfiles ?? []) ?? LIFECYCLE_PROFILE;
   const lines = createLineIndex(input);
   const headings = computeHeadings(parsed.blocks, input);
   const doc = computeDocumentModel(input, parsed.blocks, headings);
-  const matches = headingMatches(headings, compiled, doc.titleIndex);
-  const coverage = computeCoverage(doc, matches, compiled, cfg);
-  const sections = coverage.sections;
+  // Lifecycle coverage always (the eight sections every consumer knows); the selected profile's besides.
+  const lifecycleCompiled = compileProfile(LIFECYCLE_PROFILE);
+  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex);
+  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg).sections;
+  const isLifecycle = profile === LIFECYCLE_PROFILE;
+  const compiled = isLifecycle ? lifecycleCompiled : compileProfile(profile);
+  const matches = isLifecycle ? lifecycleMatches : headingMatches(headings, compiled, doc.titleIndex);
+  const profileSections = isLifecycle ? sections : computeCoverage(doc, matches, compiled, cfg).sections;
   const suppressions = parseSuppressions(input, parsed.blocks, lines);
+  const status = docStatusOf(frontMatter);
   const ctx: RuleContext = {
     text: input,
     doc,
     profile,
     compiled,
     matches,
-    sections,
+    sections: profileSections,
+    lifecycleSections: sections,
     config: cfg,
     lines,
-    sectionDepth: sectionDepthOf(headings, sections, doc.titleIndex),
+    sectionDepth: sectionDepthOf(headings, profileSections, doc.titleIndex),
     frontMatter,
   };
-  const findings = runRules(ctx, lines, suppressions);
+  const findings = runRules(ctx, lines, suppressions, status);
   const optIn = frontMatter?.['mldoc'] === true || fmProfile !== undefined || MARKER.test(input);
   return {
     text: input,
     profile: profile.id,
     headings,
     blocks: parsed.blocks,
-    matches,
+    matches: lifecycleMatches,
     sections,
     score: computeScore(sections),
+    ...(isLifecycle ? {} : { profileSections, profileScore: computeScore(profileSections) }),
+    ...(status ? { status } : {}),
+    readiness: computeReadiness({ text: input, blocks: parsed.blocks }),
     findings,
     suppressions,
     frontMatter,
     optIn,
     degraded: parsed.degraded,
   };
+}
+
+const DOC_STATUSES: readonly DocStatus[] = ['draft', 'review', 'approved'];
+
+/** Front matter `status:` when it names a review stage (case and surrounding space do not matter). */
+export function docStatusOf(frontMatter: Readonly<Record<string, unknown>> | undefined): DocStatus | undefined {
+  const raw = frontMatter?.['status'];
+  if (typeof raw !== 'string') return undefined;
+  const v = raw.trim().toLowerCase();
+  return (DOC_STATUSES as readonly string[]).includes(v) ? (v as DocStatus) : undefined;
+}
+
+const LADDER: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
+/** Rules whose findings matter more as a document matures: what it covers and what it says. Structure rules
+ * (heading levels, order) are style and keep their severity. */
+const STATUS_AWARE_TAGS: readonly string[] = ['coverage', 'content', 'ml'];
+
+/**
+ * The severity a rule's finding gets. A per-rule setting always wins. Otherwise the rule's default, moved by
+ * the document's status for coverage, content and ML rules: a draft one step down (warning -> info), a
+ * document in review as is, an approved one one step up (warning -> error). Without a status: the default.
+ */
+export function resolveSeverity(rule: Pick<RuleDef, 'id' | 'defaultSeverity' | 'tags'>, config: Pick<EngineConfig, 'rules'>, status?: DocStatus): SeveritySetting {
+  const set = config.rules[rule.id];
+  if (set !== undefined) return set;
+  const base = rule.defaultSeverity;
+  if (base === 'off' || !status || status === 'review' || !rule.tags.some((t) => STATUS_AWARE_TAGS.includes(t))) return base;
+  const i = LADDER.indexOf(base);
+  return LADDER[Math.max(0, Math.min(LADDER.length - 1, i + (status === 'approved' ? 1 : -1)))]!;
 }
 
 const STATUS_WEIGHT = { covered: 1, thin: 0.5, mentioned: 0.5, placeholder: 0.25, empty: 0.25, missing: 0 } as const;
@@ -101,10 +140,10 @@ export function computeScore(sections: readonly SectionCoverage[]): number {
   return Math.round((100 * total) / sections.length);
 }
 
-function runRules(ctx: RuleContext, lines: LineIndex, suppressions: ReturnType<typeof parseSuppressions>): Finding[] {
+function runRules(ctx: RuleContext, lines: LineIndex, suppressions: ReturnType<typeof parseSuppressions>, status: DocStatus | undefined): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const severity = ctx.config.rules[rule.id] ?? rule.defaultSeverity;
+    const severity = resolveSeverity(rule, ctx.config, status);
     if (severity === 'off') continue;
     let raw;
     try {
@@ -121,6 +160,7 @@ function runRules(ctx: RuleContext, lines: LineIndex, suppressions: ReturnType<t
 }
 
 export { LIFECYCLE_IDS };
+export { computeReadiness } from './readiness';
 export { createLineIndex } from './line-index';
 export { createParseCache } from './parse';
 export type * from './types';

@@ -1,5 +1,6 @@
 // Engine types. Offsets are UTF-16 code-unit offsets into the analysed string (what JavaScript strings index);
 // positions are LSP-style: 0-based line, 0-based UTF-16 character. Nothing here knows LSP or VS Code.
+import type { ProfileDef } from './profiles/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -143,6 +144,43 @@ export interface EngineConfig {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Minimum words of substance for a section to count as covered rather than thin. */
   readonly thinWords: number;
+  /** Profiles defined in configuration (`profiles` key, `extends` already resolved). Looked up by id before
+   * the built-in ones, so a custom profile may also refine a built-in id. */
+  readonly customProfiles?: readonly ProfileDef[];
+}
+
+/** Where a design doc is in its review (front matter `status:`). Severities rise as the document matures. */
+export type DocStatus = 'draft' | 'review' | 'approved';
+
+export type ReadinessGroupId = 'data' | 'model' | 'infrastructure' | 'monitoring';
+
+/** One test of the design-time readiness score: whether the document plans for it, and where it says so. */
+export interface ReadinessTestResult {
+  readonly id: string;
+  readonly group: ReadinessGroupId;
+  readonly title: string;
+  readonly description: string;
+  /** 1: planned; 0.5: only weakly (a generic mention); 0: not planned. */
+  readonly score: 0 | 0.5 | 1;
+  /** Where the document plans for it (the phrase itself), strongest first. */
+  readonly evidence: readonly Evidence[];
+}
+
+export interface ReadinessGroupResult {
+  readonly id: ReadinessGroupId;
+  readonly title: string;
+  /** Sum of the group's test scores (0..max). */
+  readonly score: number;
+  readonly max: number;
+}
+
+/** Design-time readiness after Google's ML Test Score: 28 tests in four groups; the final score is the minimum
+ * of the four group scores (the weakest area decides). */
+export interface Readiness {
+  readonly score: number;
+  readonly max: number;
+  readonly groups: readonly ReadinessGroupResult[];
+  readonly tests: readonly ReadinessTestResult[];
 }
 
 export interface Suppression {
@@ -158,9 +196,18 @@ export interface Analysis {
   readonly headings: readonly Heading[];
   readonly blocks: readonly Block[];
   readonly matches: readonly SectionMatch[];
+  /** The eight lifecycle sections, whatever the selected profile (computed with the lifecycle profile). */
   readonly sections: readonly SectionCoverage[];
   /** 0..100: weighted share of lifecycle sections covered. */
   readonly score: number;
+  /** When the selected profile is not lifecycle: that profile's sections (same coverage machinery). */
+  readonly profileSections?: readonly SectionCoverage[];
+  /** When the selected profile is not lifecycle: 0..100 over the profile's sections. */
+  readonly profileScore?: number;
+  /** Front matter `status:` when it is one of draft, review, approved. */
+  readonly status?: DocStatus;
+  /** Design-time readiness (ML Test Score groups). */
+  readonly readiness: Readiness;
   readonly findings: readonly Finding[];
   readonly suppressions: readonly Suppression[];
   readonly frontMatter?: Readonly<Record<string, unknown>>;

@@ -11,7 +11,10 @@ export interface RuleContext {
   readonly profile: ProfileDef;
   readonly compiled: CompiledProfile;
   readonly matches: readonly SectionMatch[];
+  /** Coverage of the selected profile's sections (ctx.profile). */
   readonly sections: readonly SectionCoverage[];
+  /** Coverage of the eight lifecycle sections, whatever the selected profile (the ML-aware rules read this). */
+  readonly lifecycleSections: readonly SectionCoverage[];
   readonly config: EngineConfig;
   readonly lines: LineIndex;
   /** The heading depth the document uses for lifecycle sections. */

@@ -1,0 +1,121 @@
+// Phrase search over the prose of a design doc, with exact locations. Shared by the readiness score and the
+// ML-aware rules, whose knowledge is lists of phrases (data) rather than code.
+//
+// Phrase syntax: words separated by spaces; case does not matter; a space also matches a hyphen, a slash or
+// emphasis markers ("a b test" meets "A/B test", "shadow mode" meets "shadow-mode"); `*` at the end of a word
+// matches any ending ("retrain*" meets "retraining", "retrained"). Phrases match whole words only.
+// Code blocks, front matter and HTML are not prose; HTML comments are, in templates (their prompts live there).
+import type { Block, Span } from '../types';
+
+export interface PhraseHit {
+  /** Index of the phrase in the list it was compiled from. */
+  readonly phrase: number;
+  readonly span: Span;
+  /** The words as written in the document. */
+  readonly text: string;
+}
+
+export interface PhraseMatcher {
+  readonly phrases: readonly string[];
+  /** Every occurrence of every phrase in `text` (longest phrase wins where two start together), in text order. */
+  find(text: string, within?: Span): PhraseHit[];
+}
+
+const SPECIAL = /[.+?^${}()|[\]\\]/g;
+
+function phraseSource(phrase: string): string {
+  const words = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return words
+    .map((w) => {
+      const wild = w.endsWith('*');
+      const body = (wild ? w.slice(0, -1) : w).replace(SPECIAL, '\\$&');
+      return wild ? `${body}[\\p{L}\\p{N}]*` : body;
+    })
+    .join('[\\s\\-/*_`]+');
+}
+
+const cache = new Map<string, PhraseMatcher>();
+
+/** Compile a list of phrases once (cached by content: the lists are module-level data). */
+export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
+  const key = phrases.join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  // Longer phrases first, so that "data drift" wins over "data" where both start.
+  const order = phrases.map((_, i) => i).sort((a, b) => phrases[b]!.length - phrases[a]!.length);
+  const source = order.map((i) => `(${phraseSource(phrases[i]!)})`).join('|');
+  const re = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+  const matcher: PhraseMatcher = {
+    phrases,
+    find(text, within) {
+      const out: PhraseHit[] = [];
+      if (!re) return out;
+      const start = within ? Math.max(0, within.start) : 0;
+      const end = within ? Math.min(text.length, within.end) : text.length;
+      const slice = text.slice(start, end);
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(slice)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        let g = 1;
+        while (g < m.length && m[g] === undefined) g++;
+        out.push({ phrase: order[g - 1]!, span: { start: start + m.index, end: start + m.index + m[0].length }, text: m[0] });
+      }
+      return out;
+    },
+  };
+  if (cache.size > 500) cache.clear();
+  cache.set(key, matcher);
+  return matcher;
+}
+
+/** Parts of the text that are not prose: code, front matter, HTML (comments count in templates). */
+export function nonProseSpans(blocks: readonly Block[], templateMode: boolean): Span[] {
+  const out: Span[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'code' || b.kind === 'front-matter') out.push(b.span);
+    else if (b.kind === 'html' && !(templateMode && b.comment)) out.push(b.span);
+  }
+  return out;
+}
+
+/** A test for "offset lies in one of these spans" (spans in document order, possibly nested). */
+export function insideSpans(spans: readonly Span[]): (offset: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // Merge overlaps so that a binary search finds the one candidate.
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else merged.push(s);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = merged[mid]!;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** Whether a document is a template: its prompts live in HTML comments (same test as coverage). */
+export function isTemplate(blocks: readonly Block[]): boolean {
+  return blocks.filter((b) => b.kind === 'html' && b.comment).length >= 3;
+}
+
+/** Prose hits of `matcher` in `text`, optionally only inside `within` spans. */
+export function findInProse(text: string, blocks: readonly Block[], matcher: PhraseMatcher, within?: readonly Span[]): PhraseHit[] {
+  const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
+  const ranges = within ?? [{ start: 0, end: text.length }];
+  const out: PhraseHit[] = [];
+  for (const r of ranges) for (const h of matcher.find(text, r)) if (!excluded(h.span.start)) out.push(h);
+  return out;
+}

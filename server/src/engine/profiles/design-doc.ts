@@ -1,0 +1,100 @@
+// A general ML design doc / project document: overview, motivation, success metrics, requirements and
+// constraints, methodology, implementation, appendix. Fits project charters and exit reports as well as
+// engineering design docs. Written in our own words.
+import type { ProfileDef } from './types';
+
+export const designDoc = {
+  id: 'design-doc',
+  title: 'ML design doc',
+  description: 'A general ML design doc: overview, motivation, success metrics, requirements, methodology, implementation, appendix.',
+  sections: [
+    {
+      id: 'overview',
+      title: 'Overview',
+      aliases: ['overview', 'summary', 'executive summary', 'introduction', 'tl dr', 'abstract', 'project overview', 'background', 'business background'],
+      keywords: ['this document', 'we propose', 'in short', 'summary', 'overview', 'client', 'customer'],
+      strongKeywords: ['we propose', 'this document'],
+      guidance: 'In a paragraph: what is being built, for whom, and the main design decision, so a reader knows whether to read on.',
+      snippet: '${1:What we build, for whom, and the key decision, in one paragraph.}',
+      lifecycle: ['problem'],
+      subsections: [],
+    },
+    {
+      id: 'motivation',
+      title: 'Motivation',
+      aliases: [
+        'motivation', 'problem', 'problem statement', 'business problem', 'business domain', 'why', 'background',
+        'context', 'origin', 'relevance and reasons', 'business background', 'business case', 'goals',
+      ],
+      keywords: ['problem', 'pain', 'cost', 'loss', 'opportunity', 'business', 'why now', 'today', 'currently', 'manual'],
+      strongKeywords: ['business problem', 'problem statement', 'pain point'],
+      guidance: 'The problem and why it matters now: who has it, what it costs today, and what changes if it is solved.',
+      snippet: '${1:The problem, who has it, and what it costs today.}',
+      lifecycle: ['problem'],
+      subsections: [],
+    },
+    {
+      id: 'success-metrics',
+      title: 'Success Metrics',
+      aliases: ['success metrics', 'metrics', 'success criteria', 'kpis', 'goals and metrics', 'benefits', 'measuring results', 'metrics and losses', 'evaluation criteria'],
+      keywords: ['success', 'metric', 'kpi', 'target', 'baseline', 'improve', 'reduce', 'increase', 'measure', 'a b test'],
+      strongKeywords: ['success metric', 'success criteria', 'kpi'],
+      guidance: 'How success is measured: the business metric and the model metric behind it, the current baseline and the target for each.',
+      snippet: '- Business metric: ${1:metric} from ${2:baseline} to ${3:target}\n- Model metric: ${4:metric} >= ${5:target}',
+      lifecycle: ['problem', 'model'],
+      subsections: [],
+    },
+    {
+      id: 'requirements',
+      title: 'Requirements and Constraints',
+      aliases: [
+        'requirements and constraints', 'requirements', 'constraints', 'scope', 'project scope', 'non goals',
+        'out of scope', 'assumptions', 'functional requirements', 'non functional requirements', 'risks', 'other issues and risks',
+      ],
+      keywords: ['requirement', 'constraint', 'in scope', 'out of scope', 'non goal', 'assumption', 'latency', 'budget', 'deadline', 'privacy', 'must'],
+      strongKeywords: ['non goal', 'out of scope', 'requirement', 'constraint'],
+      guidance: 'What the system must do and how well (latency, scale, freshness), what is out of scope, and the limits of time, budget, data and regulation.',
+      snippet: '- Must: ${1:functional requirements}\n- Non-functional: ${2:latency, scale}\n- Out of scope: ${3:what}\n- Constraints: ${4:time, budget, regulation}',
+      lifecycle: ['problem', 'security'],
+      subsections: [],
+    },
+    {
+      id: 'methodology',
+      title: 'Methodology',
+      aliases: [
+        'methodology', 'method', 'approach', 'solution', 'proposed solution', 'modeling', 'modelling', 'modeling validation',
+        'data processing', 'data', 'model', 'experiments', 'baseline solution', 'validation schema', 'ml approach',
+      ],
+      keywords: ['data', 'model', 'training', 'baseline', 'feature', 'evaluation', 'validation', 'experiment', 'algorithm', 'label'],
+      strongKeywords: ['training data', 'baseline', 'offline evaluation', 'cross validation'],
+      guidance: 'The data and the ML approach: sources and features, the model and the baseline it must beat, and how it is evaluated offline.',
+      snippet: '- Data: ${1:sources, labels}\n- Model: ${2:approach} vs baseline ${3:baseline}\n- Evaluation: ${4:metric, split}',
+      lifecycle: ['data', 'model'],
+      subsections: [],
+    },
+    {
+      id: 'implementation',
+      title: 'Implementation',
+      aliases: [
+        'implementation', 'architecture', 'system architecture', 'solution architecture', 'system design', 'deployment',
+        'serving', 'integration', 'plan', 'rollout', 'milestones', 'timeline', 'operations', 'monitoring', 'next steps',
+      ],
+      keywords: ['deploy', 'serving', 'pipeline', 'service', 'api', 'monitor', 'rollout', 'milestone', 'timeline', 'infrastructure', 'production'],
+      strongKeywords: ['deployment', 'serving', 'rollout', 'monitoring'],
+      guidance: 'How it is built and run: the architecture, serving, rollout, monitoring and operations, and the plan and milestones to get there.',
+      snippet: '- Architecture: ${1:components}\n- Serving and rollout: ${2:how}\n- Monitoring: ${3:what}\n- Milestones: ${4:plan}',
+      lifecycle: ['deployment', 'monitoring', 'collaboration'],
+      subsections: [],
+    },
+    {
+      id: 'appendix',
+      title: 'Appendix',
+      aliases: ['appendix', 'appendices', 'references', 'links', 'glossary', 'further reading', 'learnings'],
+      keywords: ['reference', 'link', 'glossary', 'see also'],
+      guidance: 'Supporting material: references, links, glossary, detailed results that would interrupt the main text.',
+      snippet: '- ${1:references, links, glossary}',
+      lifecycle: ['collaboration'],
+      subsections: [],
+    },
+  ],
+} as const satisfies ProfileDef;

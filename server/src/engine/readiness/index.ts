@@ -1,0 +1,118 @@
+// Design-time readiness: which of the ML Test Score's 28 tests a design doc plans for. A test scores 1 when a
+// specific phrase shows the plan (or every `together` group occurs under one heading), 0.5 when only a generic
+// mention does, 0 otherwise. A group's score is the sum of its tests (0..7); the final score is the minimum
+// of the four groups, as in the ML Test Score: the weakest area decides. Pure; evidence carries exact spans.
+import type { Block, Evidence, Readiness, ReadinessGroupResult, ReadinessTestResult } from '../types';
+import { compilePhrases, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from '../ml/phrases';
+import { READINESS_GROUPS, READINESS_TESTS, type ReadinessTestDef } from './tests';
+
+export { READINESS_GROUPS, READINESS_TESTS } from './tests';
+export type { ReadinessTestDef } from './tests';
+
+/** The input: an Analysis, or just the text and its blocks. */
+export interface ReadinessInput {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+const MAX_EVIDENCE = 5;
+
+export function computeReadiness(input: ReadinessInput): Readiness {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const blocks = input.blocks ?? [];
+  const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
+  const headingStarts = blocks.filter((b) => b.kind === 'heading').map((b) => b.span.start);
+  /** Index of the heading whose body holds `offset` (-1 before the first heading). */
+  const ownerOf = (offset: number): number => {
+    let lo = 0;
+    let hi = headingStarts.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headingStarts[mid]! <= offset) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+  const prose = (hits: PhraseHit[]) => hits.filter((h) => !excluded(h.span.start));
+
+  const tests: ReadinessTestResult[] = READINESS_TESTS.map((def) => scoreTest(def, text, prose, ownerOf));
+  const groups: ReadinessGroupResult[] = READINESS_GROUPS.map((g) => {
+    const mine = tests.filter((t) => t.group === g.id);
+    return { id: g.id, title: g.title, score: mine.reduce((n, t) => n + t.score, 0), max: mine.length };
+  });
+  const score = groups.length ? Math.min(...groups.map((g) => g.score)) : 0;
+  const max = groups.length ? Math.min(...groups.map((g) => g.max)) : 0;
+  return { score, max, groups, tests };
+}
+
+function scoreTest(
+  def: ReadinessTestDef,
+  text: string,
+  prose: (hits: PhraseHit[]) => PhraseHit[],
+  ownerOf: (offset: number) => number,
+): ReadinessTestResult {
+  const strong = prose(compilePhrases(def.strong).find(text));
+  let evidence: Evidence[] = strong.map(toEvidence);
+  let score: 0 | 0.5 | 1 = strong.length ? 1 : 0;
+  if (score === 0 && def.together?.length) {
+    const found = togetherEvidence(def.together, text, prose, ownerOf);
+    if (found) {
+      evidence = found;
+      score = 1;
+    }
+  }
+  if (score === 0) {
+    const weak = prose(compilePhrases(def.weak).find(text));
+    if (weak.length) {
+      evidence = weak.map(toEvidence);
+      score = 0.5;
+    }
+  }
+  return { id: def.id, group: def.group, title: def.title, description: def.description, score, evidence: dedupe(evidence).slice(0, MAX_EVIDENCE) };
+}
+
+/** The first heading body in which every group has a hit; its first hit of each group is the evidence. */
+function togetherEvidence(
+  groups: readonly (readonly string[])[],
+  text: string,
+  prose: (hits: PhraseHit[]) => PhraseHit[],
+  ownerOf: (offset: number) => number,
+): Evidence[] | undefined {
+  const perGroup = groups.map((g) => {
+    const byOwner = new Map<number, PhraseHit>();
+    for (const h of prose(compilePhrases(g).find(text))) {
+      const o = ownerOf(h.span.start);
+      if (!byOwner.has(o)) byOwner.set(o, h);
+    }
+    return byOwner;
+  });
+  const owners = [...perGroup[0]!.keys()].sort((a, b) => a - b);
+  for (const o of owners) {
+    if (perGroup.every((m) => m.has(o))) return perGroup.map((m) => toEvidence(m.get(o)!)).sort((a, b) => a.span.start - b.span.start);
+  }
+  return undefined;
+}
+
+function toEvidence(h: PhraseHit): Evidence {
+  return { span: h.span, keyword: h.text.replace(/\s+/g, ' ') };
+}
+
+function dedupe(list: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of list) {
+    const key = `${e.span.start}:${e.span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
+/** "2.5/7" style label of a score. */
+export function formatReadinessScore(score: number, max: number): string {
+  return `${Number.isInteger(score) ? score : score.toFixed(1)}/${max}`;
+}
