@@ -10,7 +10,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { findConfigFile, loadConfigFile, mergeConfigs, toEngineConfig, type LoadedConfig } from './config/files';
+import { findConfigFile, loadConfigFile, toEngineConfig, type LoadedConfig } from './config/files';
 import { parseConfigText } from './config/parse';
 import { DEFAULT_EXCLUDE } from './config/types';
 import { toConfigDiagnostic } from './convert';
@@ -49,6 +49,8 @@ export function createConfigStore(deps: ConfigStoreDeps) {
   let pushed: Settings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<Settings>>();
   const fileCache = new Map<string, LoadedConfig>();
+  /** Folder -> the config file that applies there (walking up costs a few stats; edits come per keystroke). */
+  const lookupCache = new Map<string, string | undefined>();
   /** Diagnostics published per config file uri; `stale` ones are cleared when no load reports them again. */
   const published = new Map<string, Diagnostic[]>();
   let stale = new Set<string>();
@@ -104,11 +106,14 @@ export function createConfigStore(deps: ConfigStoreDeps) {
     const path = uriToPath(uri);
     const start = path ? dirname(path) : deps.folders()[0];
     if (!start) return { config: {}, errors: [] };
-    let file: string | undefined;
-    try {
-      file = findConfigFile(start);
-    } catch {
-      file = undefined;
+    let file = lookupCache.get(start);
+    if (!lookupCache.has(start)) {
+      try {
+        file = findConfigFile(start);
+      } catch {
+        file = undefined;
+      }
+      lookupCache.set(start, file);
     }
     return file ? loadFile(file) : { config: {}, errors: [] };
   };
@@ -117,8 +122,8 @@ export function createConfigStore(deps: ConfigStoreDeps) {
     async effectiveFor(uri: string): Promise<Effective> {
       const settings = await settingsFor(uri);
       const loaded = fileFor(uri);
-      const user = mergeConfigs({ rules: {} }, loaded.config);
-      const engine: Partial<EngineConfig> = { ...toEngineConfig(user) };
+      const user = loaded.config;
+      const engine: Partial<EngineConfig> = toEngineConfig(user);
       const rules = { ...(user.rules ?? {}), ...settings.rules };
       const profile = user.profile ?? settings.profile;
       return {
@@ -138,6 +143,7 @@ export function createConfigStore(deps: ConfigStoreDeps) {
     /** A config file changed on disk (or was saved): forget every loaded file; diagnostics are re-published on load. */
     filesChanged(): void {
       fileCache.clear();
+      lookupCache.clear();
       stale = new Set([...published.keys()].filter((u) => !openBuffers.has(u)));
     },
     /** After re-analysing: config files no load reported on any more (deleted, fixed, no longer used) are cleared. */
@@ -155,6 +161,7 @@ export function createConfigStore(deps: ConfigStoreDeps) {
       openBuffers.delete(uri);
       published.delete(uri);
       fileCache.clear();
+      lookupCache.clear();
     },
   };
 }

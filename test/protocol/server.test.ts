@@ -247,3 +247,87 @@ describe('language server: config files and limits', () => {
     assert.match(String(diagnostics[0]!.message), /maxFileSize/);
   });
 });
+
+describe('language server: client capabilities and robustness', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'mldoc-lsp-caps-'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('sends LSP 3.18 snippet edits to clients that support them, and source actions on request', async () => {
+    const client = await startClient({
+      root,
+      env: { MLDOC_DEBOUNCE_MS: '20' },
+      capabilities: { workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: true } as object } },
+    });
+    try {
+      const uri = fileUri(join(root, 'a-design.md'));
+      const p = client.waitForDiagnostics(uri);
+      client.open(uri, DOC);
+      const diagnostic = (await p).diagnostics.find((d) => d.code === 'missing-section')!;
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const fix = actions.find((a) => a.isPreferred)!;
+      const change = fix.edit!.documentChanges![0] as { textDocument: { version: number }; edits: { snippet?: { kind: string; value: string } }[] };
+      assert.equal(change.textDocument.version, 1);
+      assert.equal(change.edits[0]!.snippet?.kind, 'snippet');
+      assert.match(change.edits[0]!.snippet!.value, /\$\{1:/);
+      const source = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [], only: ['source'] } });
+      assert.deepEqual(source.map((a) => a.kind).sort(), ['source.fixAll.mldoc', 'source.mldoc.insertMissing']);
+      const insertAll = source.find((a) => a.kind === 'source.mldoc.insertMissing')!;
+      const text = applyWorkspaceEdit(DOC, uri, insertAll.edit!);
+      const next = client.waitForDiagnostics(uri, (q) => q.version === 2);
+      client.change(uri, 2, text);
+      assert.ok(!(await next).diagnostics.some((d) => d.code === 'missing-section'));
+      const again = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [], only: ['source.mldoc.insertMissing'] } });
+      assert.deepEqual(again, []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('serves a minimal client: plain-text completions, pushed settings, no dynamic registration', async () => {
+    const client = await startClient({ root, env: { MLDOC_DEBOUNCE_MS: '20' }, capabilities: {} });
+    try {
+      const uri = fileUri(join(root, 'b-design.md'));
+      const p = client.waitForDiagnostics(uri);
+      client.open(uri, `${DOC}\n## `);
+      await p;
+      assert.equal(client.configurationRequests.length, 0, 'a client without workspace.configuration is not asked');
+      const line = `${DOC}\n## `.split('\n').length - 1;
+      const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 3 } });
+      assert.ok(items.length > 0);
+      assert.equal(items[0]!.insertTextFormat, 1);
+      assert.doesNotMatch(items[0]!.textEdit!.newText, /\$\{/);
+      const off = client.waitForDiagnostics(uri, (q) => !q.diagnostics.some((d) => d.code === 'missing-section'));
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mldoc: { rules: { 'missing-section': 'off' } } } });
+      await off;
+      const disabled = client.waitForDiagnostics(uri, (q) => q.diagnostics.length === 0);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mldoc: { enable: false } } });
+      await disabled;
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('answers malformed or unknown requests with empty results and keeps running', async () => {
+    const client = await startClient({ root, env: { MLDOC_DEBOUNCE_MS: '20' } });
+    try {
+      const unknown = 'file:///nowhere/x-design.md';
+      assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }), []);
+      assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }), null);
+      assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: unknown }, range: null, context: null }), []);
+      const coverage = await client.connection.sendRequest<CoverageResult>('mldoc/coverage', { uri: unknown });
+      assert.equal(coverage.enabled, false);
+      assert.deepEqual((await client.connection.sendRequest<MissingSectionsResult>('mldoc/missingSections', { uri: unknown })).insertions, []);
+      assert.match((await client.connection.sendRequest<TemplateResult>('mldoc/template', { profile: 42 })).text, /##/);
+      const uri = fileUri(join(root, 'c-design.md'));
+      const p = client.waitForDiagnostics(uri);
+      client.open(uri, '\u0000\uD800 # \r\n#\r\r\n---\n');
+      await p;
+      assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 99, character: -5 } }), []);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+});
