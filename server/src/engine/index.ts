@@ -82,6 +82,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   return {
     text: input,
     profile: profile.id,
+    profileDef: profile,
     headings,
     blocks: parsed.blocks,
     matches: lifecycleMatches,

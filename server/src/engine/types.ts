@@ -193,6 +193,8 @@ export interface Suppression {
 export interface Analysis {
   readonly text: string;
   readonly profile: string;
+  /** The selected profile's definition (built-in or from configuration): what `profileSections` are about. */
+  readonly profileDef?: ProfileDef;
   readonly headings: readonly Heading[];
   readonly blocks: readonly Block[];
   readonly matches: readonly SectionMatch[];

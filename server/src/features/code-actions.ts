@@ -4,7 +4,7 @@
 // again and applying twice cannot duplicate a section.
 import type { Analysis, Finding, Range, TextEdit } from '../engine/types';
 import type { LineIndex } from '../engine/line-index';
-import { eolOf, lineAround } from './common';
+import { eolOf, lineAround, outlineOf } from './common';
 import { mergeInsertions, missingSectionInsertions } from './insertions';
 
 export type ActionKind = 'quickfix' | 'source.mldoc.insertMissing' | 'source.fixAll.mldoc';
@@ -98,7 +98,7 @@ export function computeSourceActions(analysis: Analysis, only?: readonly string[
   const out: ActionEntry[] = [];
   if (wants('source.mldoc.insertMissing')) {
     const edits = missingSectionInsertions(analysis);
-    if (edits.length) out.push({ title: `Insert all missing sections (${analysis.sections.filter((s) => s.status === 'missing').length})`, kind: 'source.mldoc.insertMissing', edits });
+    if (edits.length) out.push({ title: `Insert all missing sections (${outlineOf(analysis).filter((s) => s.status === 'missing').length})`, kind: 'source.mldoc.insertMissing', edits });
   }
   if (wants('source.fixAll.mldoc')) {
     const edits = fixAllEdits(analysis);

@@ -4,7 +4,12 @@ import { getProfile, DEFAULT_PROFILE, type ProfileDef, type SectionDef, type Sub
 import type { Analysis, Heading, SectionCoverage, Span } from '../engine/types';
 
 export function profileOf(analysis: Analysis): ProfileDef {
-  return getProfile(analysis.profile) ?? getProfile(DEFAULT_PROFILE)!;
+  return analysis.profileDef ?? getProfile(analysis.profile) ?? getProfile(DEFAULT_PROFILE)!;
+}
+
+/** The sections the features present: the selected profile's (analysis.sections are always the lifecycle's). */
+export function outlineOf(analysis: Analysis): readonly SectionCoverage[] {
+  return analysis.profileSections ?? analysis.sections;
 }
 
 export function sectionDef(analysis: Analysis, id: string): SectionDef | undefined {
@@ -31,7 +36,7 @@ export function titleIndex(analysis: Analysis): number | undefined {
  * context, which does not expose it on Analysis.)
  */
 export function sectionDepth(analysis: Analysis): number {
-  const depths = analysis.sections
+  const depths = outlineOf(analysis)
     .flatMap((s) => s.headings.map((r) => analysis.headings[r.index]))
     .filter((h): h is Heading => h !== undefined && h.kind !== 'pseudo')
     .map((h) => h.depth);
@@ -48,7 +53,7 @@ export function sectionDepth(analysis: Analysis): number {
 /** The lifecycle sections a heading counts as (the heading is one of the section's own headings). */
 export function sectionsOfHeading(analysis: Analysis, index: number): { section: SectionCoverage; reason: string }[] {
   const out: { section: SectionCoverage; reason: string }[] = [];
-  for (const s of analysis.sections) {
+  for (const s of outlineOf(analysis)) {
     const ref = s.headings.find((h) => h.index === index);
     if (ref) out.push({ section: s, reason: ref.reason });
   }
@@ -58,7 +63,7 @@ export function sectionsOfHeading(analysis: Analysis, index: number): { section:
 /** The innermost lifecycle section whose heading encloses `offset` and is shallower than `depth`. */
 export function enclosingSection(analysis: Analysis, offset: number, depth: number): { section: SectionCoverage; heading: Heading } | undefined {
   let best: { section: SectionCoverage; heading: Heading } | undefined;
-  for (const s of analysis.sections) {
+  for (const s of outlineOf(analysis)) {
     for (const ref of s.headings) {
       const h = analysis.headings[ref.index];
       if (!h || h.kind === 'pseudo' || h.depth >= depth) continue;

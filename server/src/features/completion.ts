@@ -5,7 +5,7 @@
 import { sectionSkeleton, snippetToText, subsectionSkeleton } from '../engine/snippets';
 import { PROFILES } from '../engine/profiles';
 import type { Analysis, SectionCoverage, Span } from '../engine/types';
-import { enclosingSection, lineAround, profileOf, sectionDepth, type LineInfo } from './common';
+import { enclosingSection, lineAround, outlineOf, profileOf, sectionDepth, type LineInfo } from './common';
 
 export type CompletionKind = 'section' | 'subsection' | 'key' | 'value';
 
@@ -75,7 +75,7 @@ export function computeCompletions(analysis: Analysis, offset: number): Completi
         });
     }
   }
-  return analysis.sections.filter(absent).map((s) => {
+  return outlineOf(analysis).filter(absent).map((s) => {
     const def = profile.sections.find((d) => d.id === s.id)!;
     const snippet = trimEnd(sectionSkeleton(def, depth).snippet);
     const subs = def.subsections.map((x) => `- ${x.title}`).join('\n');

@@ -1,7 +1,7 @@
 // Coverage for the tree view and the report: sections and subsections with status, the heading that counts
 // for each (to reveal), and what to insert where for the missing ones. Offsets here; convert.ts makes ranges.
 import type { Analysis, SectionCoverage, Span, Status } from '../engine/types';
-import { profileOf, sectionDef } from './common';
+import { outlineOf, profileOf, sectionDef } from './common';
 import { bodyInsertion, sectionInsertion, subsectionInsertion, type Insertion } from './insertions';
 import { ruleDocsUrl } from './rule-docs';
 
@@ -78,9 +78,9 @@ export function computeCoverageSummary(analysis: Analysis): CoverageSummary {
   return {
     profile: analysis.profile,
     score: analysis.score,
-    present: analysis.sections.filter((s) => isPresent(s.status)).length,
-    total: analysis.sections.length,
-    sections: analysis.sections.map((s) => sectionEntry(analysis, s)),
+    present: outlineOf(analysis).filter((s) => isPresent(s.status)).length,
+    total: outlineOf(analysis).length,
+    sections: outlineOf(analysis).map((s) => sectionEntry(analysis, s)),
   };
 }
 

@@ -1,7 +1,7 @@
 // Hover over a heading: which lifecycle section it counts as and why, its status, what is still missing and
 // the guidance; over a heading that counts as nothing, the closest lifecycle section, or that it is none.
 import type { Analysis, Span, Status } from '../engine/types';
-import { enclosingSection, profileOf, sectionsOfHeading, titleIndex } from './common';
+import { enclosingSection, outlineOf, profileOf, sectionsOfHeading, titleIndex } from './common';
 import { isPresent } from './coverage';
 import { closestSection } from './similarity';
 
@@ -39,7 +39,7 @@ export function computeHover(analysis: Analysis, offset: number): HoverResult | 
     }
     if (def?.guidance) parts.push(def.guidance);
   }
-  for (const s of analysis.sections) {
+  for (const s of outlineOf(analysis)) {
     for (const sub of s.subsections) {
       if (sub.headingIndex !== heading.index) continue;
       const match = analysis.matches.find((m) => m.headingIndex === heading.index && m.sectionId === s.id && m.subsectionId === sub.id);

@@ -2,7 +2,7 @@
 // and the merging of several insertions at one offset into one well-spaced block.
 import { insertionAt, joinSnippets, padInsertion, sectionSkeleton, snippetToText, subsectionSkeleton } from '../engine/snippets';
 import type { Analysis, SectionCoverage, SubsectionCoverage } from '../engine/types';
-import { sectionDef, sectionDepth, eolOf } from './common';
+import { outlineOf, sectionDef, sectionDepth, eolOf } from './common';
 
 export interface Insertion {
   readonly offset: number;
@@ -82,7 +82,7 @@ export function mergeInsertions(text: string, list: readonly Insertion[]): Inser
 /** Every missing lifecycle section, as merged insertions in document order. */
 export function missingSectionInsertions(analysis: Analysis): Insertion[] {
   const depth = sectionDepth(analysis);
-  const list = analysis.sections
+  const list = outlineOf(analysis)
     .filter((s) => s.status === 'missing')
     .map((s) => sectionInsertion(analysis, s, depth))
     .filter((x): x is Insertion => x !== undefined);
