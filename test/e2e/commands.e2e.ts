@@ -66,9 +66,9 @@ describe('commands', () => {
     const churn = fixture('churn-design.md');
     await openFixture('churn-design.md');
     const before = await api.getCoverage(churn);
-    const missing = before.sections.filter((section) => section.status === 'missing').length;
-    assert.ok(missing > 0);
-    assert.equal(await vscode.commands.executeCommand('mldoc.insertMissingSections'), missing);
+    assert.ok(before.sections.some((section) => section.status === 'missing'));
+    const insertions = await vscode.commands.executeCommand<number>('mldoc.insertMissingSections');
+    assert.ok(insertions > 0, 'nothing was inserted');
     await waitFor('every section to be present', async () => {
       const coverage = await api.getCoverage(churn);
       return coverage.sections.every((section) => section.status !== 'missing') ? true : undefined;

@@ -22,7 +22,10 @@ describe('coverage tree', () => {
 
   const treeFor = (uri: vscode.Uri, accept: (nodes: readonly TreeNode[]) => boolean = (nodes) => nodes.length > 0) =>
     waitFor(
-      `the tree to show ${uri.path}`,
+      () =>
+        `the tree to show ${uri.path}; it shows ${api.getTreeDocument() ?? 'nothing'}: ` +
+        JSON.stringify(api.getTreeNodes().map((node) => [node.itemId, node.status])) +
+        `, the active editor is ${vscode.window.activeTextEditor?.document.uri.path}`,
       () => {
         const nodes = api.getTreeNodes();
         return api.getTreeDocument() === uri.toString() && accept(nodes) ? nodes : undefined;

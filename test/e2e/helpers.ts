@@ -41,10 +41,11 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 
 /**
  * Resolves with the first value other than undefined that `check` returns. Checks at once, whenever one of `events`
- * fires, and every 200 ms besides (a few changes, like a server's reply, have no event of their own).
+ * fires, and every 200 ms besides (a few changes, like a server's reply, have no event of their own). `what` may be a
+ * function, to describe the state the wait ended in.
  */
 export function waitFor<T>(
-  what: string,
+  what: string | (() => string),
   check: () => T | undefined | Promise<T | undefined>,
   events: readonly vscode.Event<unknown>[] = [],
   timeoutMs = 60_000,
@@ -76,7 +77,8 @@ export function waitFor<T>(
     const poll = setInterval(() => void attempt(), 200);
     const timer = setTimeout(() => {
       const detail = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      finish(() => reject(new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${detail}`)));
+      const description = typeof what === 'string' ? what : what();
+      finish(() => reject(new Error(`timed out after ${timeoutMs / 1000}s waiting for ${description}${detail}`)));
     }, timeoutMs);
     for (const event of events) subscriptions.push(event(() => void attempt()));
     void attempt();

@@ -1,6 +1,6 @@
 // Holds the coverage of the active Markdown editor's document and refetches it when the server says it changed or
-// the active editor changes. Keeps the previous result until a new one arrives and fires once per real change, so
-// the tree never flickers through an empty state.
+// the active editor changes. Keeps the previous result until a new one arrives, drops answers that a newer request
+// overtook, and fires once per real change, so the tree never flickers through an empty state.
 import * as vscode from 'vscode';
 import type { CoverageResult } from '../../../server/src/protocol';
 
@@ -24,8 +24,8 @@ function sameContent(a: CoverageResult | undefined, b: CoverageResult | undefine
 export class CoverageStore implements vscode.Disposable {
   private activeUri: string | undefined;
   private result: CoverageResult | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private generation = 0;
+  private latest: Promise<void> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<CoverageResult | undefined>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
@@ -54,39 +54,40 @@ export class CoverageStore implements vscode.Disposable {
   /** Follows the active editor: Markdown documents are asked about, anything else clears the coverage. */
   setActiveDocument(document: vscode.TextDocument | undefined): Promise<void> {
     const uri = isTrackedDocument(document) ? document.uri.toString() : undefined;
-    if (uri === this.activeUri && (uri === undefined || this.result?.uri === uri)) return this.running ?? Promise.resolve();
+    if (uri === this.activeUri && (uri === undefined || this.result?.uri === uri)) return this.settled();
     this.activeUri = uri;
     return this.refresh();
   }
 
-  /** Refetches the active document's coverage; concurrent calls coalesce into one more fetch. */
+  /** Refetches the active document's coverage. Only the latest request's answer is shown; resolves once it is. */
   refresh(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.fetchUntilSettled().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    const generation = ++this.generation;
+    const uri = this.activeUri;
+    this.latest = this.fetch(uri, generation);
+    return this.settled();
   }
 
-  private async fetchUntilSettled(): Promise<void> {
+  private async fetch(uri: string | undefined, generation: number): Promise<void> {
+    if (uri === undefined) {
+      this.publish(undefined);
+      return;
+    }
+    try {
+      const result = await this.source.getCoverage(uri);
+      if (generation === this.generation) this.publish(result);
+    } catch (error) {
+      this.log(`Coverage request for ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (generation === this.generation && this.result?.uri !== uri) this.publish(undefined);
+    }
+  }
+
+  /** Resolves when the latest fetch, including any started while waiting, has settled. */
+  private async settled(): Promise<void> {
+    let current: Promise<void>;
     do {
-      this.again = false;
-      const uri = this.activeUri;
-      if (uri === undefined) {
-        this.publish(undefined);
-        continue;
-      }
-      try {
-        const result = await this.source.getCoverage(uri);
-        if (!this.again && uri === this.activeUri) this.publish(result);
-      } catch (error) {
-        this.log(`Coverage request for ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
-        if (!this.again && uri === this.activeUri && this.result?.uri !== uri) this.publish(undefined);
-      }
-    } while (this.again);
+      current = this.latest;
+      await current;
+    } while (current !== this.latest);
   }
 
   private publish(result: CoverageResult | undefined): void {
