@@ -2,21 +2,43 @@
 // the placeholders' default words). Insertions are always separated from the text around them by blank lines.
 import type { ProfileDef, SectionDef, SubsectionDef } from './profiles/types';
 
-/** Replace `${n:default}` with `default` and `$n` / `${n}` with nothing. */
+/** The plain text a snippet stands for: `${n:default}` becomes its default (placeholders may nest),
+ * `${n|a,b|}` its first choice, `$n` and `${n}` nothing, and `\\$`, `\\}`, `\\\\` the character escaped. */
 export function snippetToText(snippet: string): string {
-  let out = snippet;
-  for (let i = 0; i < 5; i++) {
-    const next = out.replace(/\$\{\d+:([^{}$]*)\}/g, '$1');
-    if (next === out) break;
-    out = next;
+  let out = '';
+  let depth = 0;
+  let i = 0;
+  while (i < snippet.length) {
+    const c = snippet[i]!;
+    if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1]!)) {
+      out += snippet[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '$') {
+      const m = /^\$(?:(\d+)|\{(\d+)\}|\{(\d+):|\{(\d+)\|([^|]*)\|\})/.exec(snippet.slice(i, i + 400));
+      if (m) {
+        if (m[3] !== undefined) depth++;
+        if (m[5] !== undefined) out += m[5].split(',')[0]!.replace(/\\([$}\\,|])/g, '$1');
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (c === '}' && depth > 0) {
+      depth--;
+      i++;
+      continue;
+    }
+    out += c;
+    i++;
   }
-  return out.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  return out;
 }
 
 /** Renumber tab stops so that snippets can be concatenated (each part's stops come after the previous). */
 function renumber(snippet: string, offset: number): { text: string; max: number } {
   let max = 0;
-  const text = snippet.replace(/\$\{(\d+)(:|\})|\$(\d+)/g, (_m, a: string | undefined, sep: string | undefined, b: string | undefined) => {
+  const text = snippet.replace(/(?<!\\)\$\{(\d+)(:|\}|\|)|(?<!\\)\$(\d+)/g, (_m, a: string | undefined, sep: string | undefined, b: string | undefined) => {
     const n = Number(a ?? b) + offset;
     max = Math.max(max, n);
     return a !== undefined ? `\${${n}${sep}` : `$${n}`;
@@ -68,18 +90,33 @@ export function subsectionSkeleton(sub: SubsectionDef, depth: number): Skeleton 
   return { snippet: heading + body.snippet, text: heading + body.text };
 }
 
+export interface TemplateOptions {
+  /** The document's title; without one the title is a tab stop ("System name: ML design doc"). */
+  readonly title?: string;
+  /** Start with the `<!-- mldoc -->` marker that opts the file in whatever its name (default true). */
+  readonly marker?: boolean;
+}
+
+/** Escape text for use inside an LSP snippet. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
 /** A whole new design doc for `profile`: the opt-in marker, a title, a summary prompt, then every section with
  * its subsections, in profile order. The snippet numbers its tab stops across the whole document. */
-export function templateSkeleton(profile: ProfileDef): Skeleton {
-  const parts = ['<!-- mldoc -->\n# ${1:System name}: ML design doc\n\n${2:One paragraph: what the system does, for whom, and the decision this document asks for.}\n'];
+export function templateSkeleton(profile: ProfileDef, options: TemplateOptions = {}): Skeleton {
+  const marker = options.marker === false ? '' : '<!-- mldoc -->\n';
+  const title = options.title !== undefined ? escapeSnippet(options.title.replace(/[\r\n]+/g, ' ').trim()) : '${1:System name}: ML design doc';
+  const summaryStop = options.title !== undefined ? 1 : 2;
+  const parts = [`${marker}# ${title}\n\n\${${summaryStop}:One paragraph: what the system does, for whom, and the decision this document asks for.}\n`];
   for (const section of profile.sections) parts.push('\n', sectionSkeleton(section, 2).snippet);
   const snippet = joinSnippets(parts);
   return { snippet, text: snippetToText(snippet) };
 }
 
 /** The full document template as plain text (for `mldoc init` and the New Design Doc command). */
-export function renderTemplate(profile: ProfileDef): string {
-  return templateSkeleton(profile).text;
+export function renderTemplate(profile: ProfileDef, options: TemplateOptions = {}): string {
+  return templateSkeleton(profile, options).text;
 }
 
 /** The document's own line ending: \r\n, \r (old Mac) or \n. */
@@ -102,7 +139,8 @@ export function padInsertion(text: string, offset: number): { prefix: string; su
   // insertion point already starts a blank line (or is the end of the text).
   const atLineStart = offset === 0 || before.endsWith('\n');
   const blankAhead = /^[ \t]*(?:\r\n|\r|\n|$)/.test(text.slice(offset, offset + 200));
-  const suffix = offset >= text.length || (atLineStart && blankAhead) ? '' : '\n';
+  // An empty document gets the blank line too, so that several insertions there stay apart.
+  const suffix = text.length === 0 ? '\n' : offset >= text.length || (atLineStart && blankAhead) ? '' : '\n';
   return { prefix: prefix.replace(/\n/g, eol), suffix: suffix.replace(/\n/g, eol), eol };
 }
 
