@@ -157,9 +157,10 @@ export function createConfigStore(deps: ConfigStoreDeps) {
       const { errors } = parseConfigText(text, uriToPath(uri) ?? uri);
       publish(uri, errors.map(toConfigDiagnostic));
     },
+    /** A closed config buffer: its diagnostics come from the file on disk again (on the next load). */
     bufferClosed(uri: string): void {
       openBuffers.delete(uri);
-      published.delete(uri);
+      publish(uri, []);
       fileCache.clear();
       lookupCache.clear();
     },

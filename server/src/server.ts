@@ -90,10 +90,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(safe('didChangeConfiguration', undefined, async (p) => (config.settingsChanged(p.settings), refreshAll())));
   connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', undefined, async () => (config.filesChanged(), refreshAll())));
 
-  documents.onDidChangeContent((e) => {
-    if (CONFIG_FILE.test(e.document.uri)) config.bufferChanged(e.document.uri, e.document.getText());
-    else analyzer.changed(e.document.uri);
-  });
+  documents.onDidChangeContent(
+    safe('didChange', undefined, (e) => (CONFIG_FILE.test(e.document.uri) ? config.bufferChanged(e.document.uri, e.document.getText()) : analyzer.changed(e.document.uri))),
+  );
   documents.onDidSave(safe('didSave', undefined, async (e) => (CONFIG_FILE.test(e.document.uri) ? (config.filesChanged(), refreshAll()) : undefined)));
   documents.onDidClose(
     safe('didClose', undefined, async (e) => {

@@ -237,10 +237,29 @@ describe('language server: config files and limits', () => {
     await Promise.all([cleared, asErrors]);
   });
 
+  it('validates an open config buffer as typed, and re-reads the file when it is saved', async () => {
+    const configPath = join(root, '.mldoc.json');
+    const configUri = fileUri(configPath);
+    const bad = client.waitForDiagnostics(configUri, (p) => p.diagnostics.length > 0);
+    client.open(configUri, '{\n  "profile": "nope"\n}\n', 'json');
+    const b = await bad;
+    assert.equal(b.diagnostics[0]!.range.start.line, 1);
+    assert.match(String(b.diagnostics[0]!.message), /Unknown profile/);
+    const fixed = client.waitForDiagnostics(configUri, (p) => p.diagnostics.length === 0);
+    client.change(configUri, 2, '{ "rules": { "missing-section": "info" } }\n');
+    await fixed;
+    writeFileSync(configPath, '{ "rules": { "missing-section": "info" } }\n');
+    const doc = fileUri(join(root, 'design-docs', 'ranking.md'));
+    const asInfo = client.waitForDiagnostics(doc, (p) => p.diagnostics.some((d) => d.code === 'missing-section' && d.severity === 3));
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
+    await asInfo;
+    client.close(configUri);
+  });
+
   it('gives a document above maxFileSize one informational diagnostic', async () => {
     const uri = fileUri(join(root, 'big-design.md'));
     const p = client.waitForDiagnostics(uri);
-    client.open(uri, `# Big\n\n${'word '.repeat(1000)}\n`);
+    client.open(uri, `# Big\n\n${'word '.repeat(1000_000)}\n`);
     const { diagnostics } = await p;
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.severity, 3);
