@@ -302,3 +302,18 @@ test('init writes a template from the profile, refuses to overwrite, and the res
   assert.match(planned, /^# Search Ranking\n\n<!-- mldoc -->\n/, 'a name outside the include globs gets the opt-in marker');
   assert.equal(mldoc(['check', 'plans'], { cwd: dir }).code, 0);
 });
+
+test('many documents are analysed on worker threads with the same results as in one thread', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 30; i++) files[`d${String(i).padStart(2, '0')}-design.md`] = i % 3 ? COMPLETE_DOC : `# Doc ${i}\n\n## Data\n\nTBD\n`;
+  const all: Record<string, string | Uint8Array> = { ...files, 'bad-design.md': Buffer.from([0x23, 0x20, 0xff, 0x0a]) };
+  const dir = scratch(all);
+  for (const args of [['check', '.', '--format', 'json'], ['coverage', '.', '--format', 'json']]) {
+    const one = mldoc(args, { cwd: dir, env: { MLDOC_THREADS: '1' } });
+    const many = mldoc(args, { cwd: dir, env: { MLDOC_THREADS: '3' } });
+    assert.equal(one.code, 2);
+    assert.match(one.stderr, /bad-design\.md: not valid UTF-8/);
+    assert.deepEqual(many, one);
+    assert.equal(JSON.parse(many.stdout).files.length, 30);
+  }
+});

@@ -1,17 +1,18 @@
 // The shared front half of check and coverage: arguments -> configs -> files read once -> analyses.
 // Problems that make the run exit 2 (config errors, missing or unreadable files) are written to stderr here.
 import { relative } from 'node:path';
-import { analyze } from '../engine';
-import type { Analysis } from '../engine/types';
 import { createConfigResolver, type ConfigResolver, type ResolvedConfig } from './config';
 import { UsageError, type CliIo } from './io';
 import type { Options } from './args';
-import { readDocument } from './read';
 import { expandTargets, type Target } from './targets';
+import type { Job, Outcome } from './job';
+import { runJobs, threadCount } from './pool';
 
-export type Document =
-  | { readonly target: Target; readonly config: ResolvedConfig; readonly kind: 'analysis'; readonly analysis: Analysis }
-  | { readonly target: Target; readonly config: ResolvedConfig; readonly kind: 'too-large'; readonly size: number; readonly unit: string };
+export interface Document {
+  readonly target: Target;
+  readonly config: ResolvedConfig;
+  readonly outcome: Exclude<Outcome, { kind: 'error' } | { kind: 'skipped' }>;
+}
 
 export interface Documents {
   readonly documents: Document[];
@@ -19,42 +20,31 @@ export interface Documents {
   readonly failed: boolean;
 }
 
-/** Cheap test for the engine's opt-in signals (front matter `mldoc:`/`profile:`, `<!-- mldoc -->`) before analysing. */
-function mayOptIn(text: string): boolean {
-  if (/<!--\s*mldoc\s*-->/.test(text)) return true;
-  if (!/^---[ \t]*\r?\n/.test(text)) return false;
-  const end = text.indexOf('\n---', 3);
-  return /^(?:mldoc|profile)\s*:/m.test(text.slice(0, end < 0 ? 4096 : end));
-}
-
-export function loadDocuments(opts: Options, io: CliIo): Documents {
+export async function loadDocuments(opts: Options, io: CliIo): Promise<Documents> {
   if (opts.paths.length === 0) throw new UsageError(`mldoc ${opts.command}: give at least one PATH or GLOB (see mldoc ${opts.command} --help)`);
   const configs = createConfigResolver(io.cwd, opts);
   const { targets, problems } = expandTargets(opts.paths, io.cwd, configs);
-  for (const t of targets) configs.forFile(t.abs);
+  const resolved = targets.map((target) => ({ target, config: configs.forFile(target.abs) }));
   let failed = problems.length > 0;
   for (const p of problems) io.err(`mldoc: ${p}\n`);
   if (reportConfigProblems(configs, io)) return { documents: [], failed: true };
 
+  const jobs: Job[] = resolved.map(({ target, config }) => ({
+    abs: target.abs,
+    display: target.display,
+    engine: config.engine,
+    maxFileSize: config.maxFileSize,
+    needsOptIn: target.via === 'folder' && !config.isIncluded(target.abs),
+  }));
+  const outcomes = await runJobs(jobs, threadCount(jobs.length, io.env), io.script);
   const documents: Document[] = [];
-  for (const target of targets) {
-    const config = configs.forFile(target.abs);
-    const read = readDocument(target.abs, config.maxFileSize);
-    if (read.kind === 'error') {
-      io.err(`mldoc: ${target.display}: ${read.message}\n`);
+  outcomes.forEach((outcome, i) => {
+    const { target, config } = resolved[i]!;
+    if (outcome.kind === 'error') {
+      io.err(`mldoc: ${target.display}: ${outcome.message}\n`);
       failed = true;
-      continue;
-    }
-    const found = target.via === 'folder' && !config.isIncluded(target.abs);
-    if (read.kind === 'too-large') {
-      if (!found) documents.push({ target, config, kind: 'too-large', size: read.size, unit: read.unit });
-      continue;
-    }
-    if (found && !mayOptIn(read.text)) continue;
-    const analysis = analyze(read.text, config.engine);
-    if (found && !analysis.optIn) continue;
-    documents.push({ target, config, kind: 'analysis', analysis });
-  }
+    } else if (outcome.kind !== 'skipped') documents.push({ target, config, outcome });
+  });
   if (documents.length === 0 && !failed) {
     io.err(`mldoc: no design docs found in ${opts.paths.join(', ')} (folders are searched for Markdown files matching the "include" globs, by default **/*design*.md, **/design-docs/**, **/*.mldoc.md)\n`);
     failed = true;

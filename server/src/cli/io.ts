@@ -4,6 +4,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** The CLI's own script, which worker threads start. */
+  readonly script: string;
   out(text: string): void;
   err(text: string): void;
 }
@@ -14,6 +16,7 @@ export function processIo(): CliIo {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    script: __filename,
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
   };

@@ -10,7 +10,7 @@ import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 
 export const VERSION: string = version;
 
-export function run(argv: readonly string[], io: CliIo): ExitCode {
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
     const opts = parseArgs(argv);
     if (opts.command === 'version') {
@@ -27,8 +27,8 @@ export function run(argv: readonly string[], io: CliIo): ExitCode {
       io.out(COMMAND_HELP[opts.command]!);
       return EXIT.ok;
     }
-    if (opts.command === 'check') return runCheck(opts, io, VERSION);
-    if (opts.command === 'coverage') return runCoverage(opts, io);
+    if (opts.command === 'check') return await runCheck(opts, io, VERSION);
+    if (opts.command === 'coverage') return await runCoverage(opts, io);
     return runInit(opts, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -25,7 +25,6 @@ export interface FileResult {
   readonly findings: readonly CliFinding[];
   /** Coverage score 0-100; absent when the document was not analysed. */
   readonly score?: number;
-  readonly analysis?: Analysis;
 }
 
 export interface RuleInfo {
@@ -69,7 +68,7 @@ export function toFileResult(display: string, abs: string, analysis: Analysis): 
       }),
     };
   });
-  return { display, abs, findings, score: analysis.score, analysis };
+  return { display, abs, findings, score: analysis.score };
 }
 
 export function tooLargeResult(display: string, abs: string, size: number, unit: string, max: number): FileResult {

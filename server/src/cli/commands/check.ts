@@ -7,12 +7,12 @@ import { formatJson } from '../formats/json';
 import { formatSarif } from '../formats/sarif';
 import { formatText } from '../formats/text';
 import { EXIT, type CliIo, type ExitCode } from '../io';
-import { countFindings, toFileResult, tooLargeResult, type CliFinding, type FileResult } from '../results';
+import { countFindings, tooLargeResult, type CliFinding, type FileResult } from '../results';
 
-export function runCheck(opts: Options, io: CliIo, version: string): ExitCode {
-  const { documents, failed } = loadDocuments(opts, io);
-  let results: FileResult[] = documents.map((d) =>
-    d.kind === 'analysis' ? toFileResult(d.target.display, d.target.abs, d.analysis) : tooLargeResult(d.target.display, d.target.abs, d.size, d.unit, d.config.maxFileSize),
+export async function runCheck(opts: Options, io: CliIo, version: string): Promise<ExitCode> {
+  const { documents, failed } = await loadDocuments(opts, io);
+  let results: FileResult[] = documents.map(({ target, config, outcome: o }) =>
+    o.kind === 'analysed' ? o.result : tooLargeResult(target.display, target.abs, o.size, o.unit, config.maxFileSize),
   );
   // Hints are editor-only, as in VS Code (dots under the text, not in the Problems panel): a rule set to
   // `hint` is not reported here; set it to `info` to see it on the command line.

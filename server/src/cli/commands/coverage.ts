@@ -2,16 +2,16 @@
 import type { Options } from '../args';
 import { ANSI, NO_PAINT, useColor } from '../color';
 import { loadDocuments } from '../documents';
-import { formatCoverageJson, formatCoverageText, toCoverageFile } from '../formats/coverage';
+import { formatCoverageJson, formatCoverageText } from '../formats/coverage';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 import { belowMinScore } from './check';
 
-export function runCoverage(opts: Options, io: CliIo): ExitCode {
-  const { documents, failed } = loadDocuments(opts, io);
+export async function runCoverage(opts: Options, io: CliIo): Promise<ExitCode> {
+  const { documents, failed } = await loadDocuments(opts, io);
   const files = [];
-  for (const d of documents) {
-    if (d.kind === 'analysis') files.push(toCoverageFile(d.target.display, d.analysis));
-    else io.err(`mldoc: ${d.target.display}: not analysed: ${d.size} ${d.unit}, more than maxFileSize (${d.config.maxFileSize} characters)\n`);
+  for (const { target, config, outcome: o } of documents) {
+    if (o.kind === 'analysed') files.push(o.coverage);
+    else io.err(`mldoc: ${target.display}: not analysed: ${o.size} ${o.unit}, more than maxFileSize (${config.maxFileSize} characters)\n`);
   }
   if (documents.length || !failed) {
     const paint = opts.format === 'text' && useColor(opts.color, io) ? ANSI : NO_PAINT;

@@ -1,0 +1,71 @@
+// Many documents are analysed on worker threads (the engine is CPU-bound and pure); a few in-process, where
+// starting workers would cost more than it saves. Results come back in the order of the jobs.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { runJob, type Job, type Outcome } from './job';
+
+/** Below this many documents, workers do not pay for their start-up (~100 ms each). */
+const MIN_JOBS_FOR_WORKERS = 24;
+const BATCH = 4;
+
+export const WORKER_FLAG = 'mldocWorker';
+
+export function threadCount(jobs: number, env: Readonly<Record<string, string | undefined>>): number {
+  const asked = Number(env['MLDOC_THREADS']);
+  const max = Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 8);
+  if (jobs < MIN_JOBS_FOR_WORKERS && !(asked > 1)) return 1;
+  return Math.max(1, Math.min(max, Math.ceil(jobs / BATCH)));
+}
+
+/**
+ * Runs every job on `threads` threads: this one and `threads - 1` workers running `script` (the bundled CLI
+ * itself). Jobs go out in small batches, two in flight per worker, so that no thread waits for work.
+ */
+export async function runJobs(jobs: readonly Job[], threads: number, script: string): Promise<Outcome[]> {
+  if (threads <= 1) return jobs.map(runJob);
+  const outcomes: Outcome[] = new Array(jobs.length);
+  let next = 0;
+  const take = (): { start: number; jobs: readonly Job[] } | undefined => {
+    if (next >= jobs.length) return undefined;
+    const start = next;
+    next = Math.min(jobs.length, next + BATCH);
+    return { start, jobs: jobs.slice(start, next) };
+  };
+  const work = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      const send = () => {
+        const batch = take();
+        if (batch) {
+          inFlight++;
+          worker.postMessage(batch);
+        } else if (inFlight === 0) resolve();
+      };
+      worker.on('message', (m: { start: number; outcomes: Outcome[] }) => {
+        m.outcomes.forEach((o, i) => (outcomes[m.start + i] = o));
+        inFlight--;
+        send();
+      });
+      worker.once('error', reject);
+      send();
+      send();
+    });
+  const here = async () => {
+    for (let batch = take(); batch; batch = take()) {
+      batch.jobs.forEach((job, i) => (outcomes[batch!.start + i] = runJob(job)));
+      await new Promise((r) => setImmediate(r)); // let the workers' answers in
+    }
+  };
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: { [WORKER_FLAG]: true } }));
+  try {
+    await Promise.all([here(), ...workers.map(work)]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return outcomes;
+}
+
+/** The worker side: answer each batch of jobs with its outcomes. */
+export function serveJobs(port: { on(event: 'message', fn: (m: { start: number; jobs: Job[] }) => void): void; postMessage(m: unknown): void }): void {
+  port.on('message', (m) => port.postMessage({ start: m.start, outcomes: m.jobs.map(runJob) }));
+}
