@@ -27,9 +27,6 @@ export interface ConfigResolver {
 }
 
 export function createConfigResolver(cwd: string, opts: { config?: string; profile?: string }): ConfigResolver {
-  if (opts.profile !== undefined && !PROFILES.some((p) => p.id === opts.profile)) {
-    throw new UsageError(`Unknown profile '${opts.profile}'. Profiles: ${PROFILES.map((p) => p.id).join(', ')}`);
-  }
   const problems: LoadedConfigError[] = [];
   const byFile = new Map<string, ResolvedConfig>();
   const byDir = new Map<string, ResolvedConfig>();
@@ -69,6 +66,11 @@ export function createConfigResolver(cwd: string, opts: { config?: string; profi
 }
 
 function resolveOne(file: string | undefined, user: UserConfig, baseDir: string, profile: string | undefined): ResolvedConfig {
+  // --profile names a built-in profile or one defined in the config that applies.
+  if (profile !== undefined && !PROFILES.some((p) => p.id === profile) && !user.profiles?.[profile]) {
+    const known = [...PROFILES.map((p) => p.id), ...Object.keys(user.profiles ?? {})];
+    throw new UsageError(`Unknown profile '${profile}'${file ? ` (for ${file})` : ''}. Profiles: ${known.join(', ')}`);
+  }
   const engine = toEngineConfig(profile !== undefined ? { ...user, profile } : user);
   const include = picomatch(user.include?.length ? user.include : [...DEFAULT_INCLUDE], { dot: true });
   const exclude = picomatch([...DEFAULT_EXCLUDE, ...(user.exclude ?? [])], { dot: true });

@@ -2,11 +2,12 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DEFAULT_PROFILE, getProfile } from '../../engine/profiles';
+import { renderTemplate } from '../../engine/snippets';
 import type { Options } from '../args';
 import { createConfigResolver } from '../config';
 import { reportConfigProblems } from '../documents';
 import { EXIT, UsageError, type CliIo, type ExitCode } from '../io';
-import { renderDesignDoc, titleFromFileName } from '../template';
+import { titleFromFileName } from '../template';
 
 export const DEFAULT_DOC_NAME = 'design-doc.md';
 
@@ -18,8 +19,13 @@ export function runInit(opts: Options, io: CliIo): ExitCode {
   const configs = createConfigResolver(io.cwd, opts);
   const config = configs.forFile(target);
   if (reportConfigProblems(configs, io)) return EXIT.usage;
-  const profile = getProfile(config.engine.profile ?? DEFAULT_PROFILE)!;
-  const text = renderDesignDoc(profile, titleFromFileName(basename(target)), !config.isIncluded(target));
+  const id = config.engine.profile ?? DEFAULT_PROFILE;
+  const profile = config.engine.customProfiles?.find((p) => p.id === id) ?? getProfile(id) ?? getProfile(DEFAULT_PROFILE)!;
+  // A profile chosen on the command line (not by the config that applies) is recorded in front matter, which
+  // also opts the file in; otherwise the opt-in marker goes only where the file name alone would not.
+  const ownProfile = opts.profile !== undefined && opts.profile !== (config.user.profile ?? DEFAULT_PROFILE);
+  const body = renderTemplate(profile, { title: titleFromFileName(basename(target)), marker: !ownProfile && !config.isIncluded(target) });
+  const text = ownProfile ? `---\nprofile: ${profile.id}\n---\n\n${body}` : body;
   try {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text, { flag: 'wx' });

@@ -3,7 +3,7 @@
 //   {"files":[{"file": <path as given>, "sections":[{"id","status","title","score","line","headings","words","subsections"}]}]}
 import { computeScore } from '../../engine';
 import { createLineIndex } from '../../engine/line-index';
-import { getProfile, LIFECYCLE_IDS } from '../../engine/profiles';
+import { LIFECYCLE_IDS } from '../../engine/profiles';
 import type { Analysis, SectionCoverage, Status } from '../../engine/types';
 import type { Paint } from '../color';
 
@@ -26,16 +26,14 @@ export interface CoverageFile {
   readonly rows: readonly CoverageRow[];
 }
 
-const RANK: Record<Status, number> = { covered: 5, thin: 4, mentioned: 3, placeholder: 2, empty: 1, missing: 0 };
-
 export function toCoverageFile(file: string, a: Analysis): CoverageFile {
   const lines = createLineIndex(a.text);
   const lineOf = (headingIndex: number | undefined) => {
     const h = headingIndex === undefined ? undefined : a.headings[headingIndex];
     return h ? lines.positionAt(h.span.start).line + 1 : null;
   };
-  const row = (s: SectionCoverage, id = s.id): CoverageRow => ({
-    id,
+  const row = (s: SectionCoverage): CoverageRow => ({
+    id: s.id,
     status: s.status,
     title: s.title,
     score: computeScore([s]),
@@ -44,20 +42,12 @@ export function toCoverageFile(file: string, a: Analysis): CoverageFile {
     words: s.words,
     subsections: s.subsections.map((x) => ({ id: x.id, title: x.title, status: x.status, line: lineOf(x.headingIndex) })),
   });
+  // The engine always reports the eight lifecycle sections (whatever the selected profile), in order.
   const rows = LIFECYCLE_IDS.map((id) => {
-    const direct = a.sections.find((s) => s.id === id);
-    if (direct) return row(direct);
-    // Profiles other than lifecycle: a lifecycle concern is as covered as the best section that addresses it.
-    const candidates = a.sections.filter((s) => profileLifecycle(a, s.id).includes(id));
-    const best = [...candidates].sort((x, y) => RANK[y.status] - RANK[x.status])[0];
-    return best ? row(best, id) : { id, status: 'missing' as const, title: id, score: 0, line: null, headings: [], words: 0, subsections: [] };
+    const s = a.sections.find((x) => x.id === id);
+    return s ? row(s) : { id, status: 'missing' as const, title: id, score: 0, line: null, headings: [], words: 0, subsections: [] };
   });
   return { file, score: a.score, rows };
-}
-
-/** The lifecycle ids a section of a non-lifecycle profile addresses (profile data). */
-function profileLifecycle(a: Analysis, sectionId: string): readonly string[] {
-  return getProfile(a.profile)?.sections.find((s) => s.id === sectionId)?.lifecycle ?? [];
 }
 
 export function formatCoverageJson(files: readonly CoverageFile[]): string {
