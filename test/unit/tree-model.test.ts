@@ -87,13 +87,15 @@ describe('toTreeNodes', () => {
     assert.match(tooltip, /Guidance for data\./);
   });
 
-  it('expands present sections with work left and collapses the rest', () => {
+  it('expands sections that exist but need work and collapses the rest', () => {
     const nodes = toTreeNodes(result);
     assert.deepEqual(
       nodes.map((node) => node.collapsible),
       ['expanded', 'collapsed', 'collapsed'],
     );
     assert.equal(nodes[0]!.children[0]!.collapsible, 'none');
+    const partlyCovered = item('deployment', 'covered', { children: [item('serving', 'covered'), item('caching', 'missing')] });
+    assert.equal(toTreeNodes({ ...result, sections: [partlyCovered] })[0]!.collapsible, 'collapsed');
   });
 });
 

@@ -67,10 +67,9 @@ function contextValueFor(item: CoverageItem): TreeNode['contextValue'] {
 
 function collapsibleFor(item: CoverageItem): Collapsible {
   if (item.children.length === 0) return 'none';
-  // Open the sections that are present but incomplete: that is where the reader has work to do.
-  const present = item.status !== 'missing' && item.status !== 'mentioned';
-  const incomplete = item.children.some((child) => child.status !== 'covered');
-  return present && incomplete ? 'expanded' : 'collapsed';
+  // Open the sections that exist but need work (thin, placeholder, empty); the rest stay one row each, so the
+  // lifecycle reads at a glance.
+  return item.status === 'thin' || item.status === 'placeholder' || item.status === 'empty' ? 'expanded' : 'collapsed';
 }
 
 function toNode(item: CoverageItem, parentKey: string): TreeNode {
