@@ -47,6 +47,8 @@ test('check examples: findings as file:line:col severity rule-id message, a summ
   assert.ok(errors.every((l) => l.startsWith('examples/churn-prediction-design.md:')), 'the churn doc has the error-level gaps');
   assert.ok(errors.some((l) => l.includes('Security and Privacy')) && errors.some((l) => l.includes('Ethics and Bias')));
   assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colours when not on a terminal');
+  const good = mldoc(['check', 'examples/fraud-detection-design.md', 'examples/credit-limit-model-card-design.md', '--max-warnings', '0']);
+  assert.equal(good.code, 0, `the complete examples have no errors or warnings (examples/README.md says so):\n${good.stdout}${good.stderr}`);
 });
 
 test('a complete document exits 0; hints are not reported', () => {
