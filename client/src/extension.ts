@@ -90,7 +90,3 @@ export function activate(context: vscode.ExtensionContext): MldocApi {
     refreshCoverage: () => store.refresh(),
   };
 }
-
-export function deactivate(): void {
-  // The language client is in context.subscriptions; disposing it stops the server.
-}

@@ -1,6 +1,7 @@
 // UI smoke check: installs the packaged .vsix into a fresh code-server profile, opens the e2e fixture workspace in
 // headless Chromium, opens a design doc and the ML Design Doc sidebar, reads a few things from the DOM (the coverage
-// tree's rows, the status bar item, a squiggle) and saves screenshots to .vscode-test/screenshots/.
+// tree's rows, the status bar item, a squiggle, the welcome view for a README) and saves screenshots to
+// .vscode-test/screenshots/.
 // The DOM selectors are VS Code internals: keep these checks few. Run: npm run test:ui (packages first).
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +44,18 @@ async function check(page) {
   await missing.hover();
   await missing.locator('.action-label[aria-label="Insert Section"]').waitFor({ timeout: 10_000 });
   results.insertAction = true;
+
+  // A file that is not a design doc: the tree gives way to the welcome view and the status bar item hides.
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('README.md');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'README.md' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const welcome = page.locator('.sidebar .welcome-view-content', { hasText: 'not treated as an ML design doc' });
+  await welcome.first().waitFor({ timeout: 30_000 });
+  await status.first().waitFor({ state: 'hidden', timeout: 10_000 });
+  results.welcome = (await welcome.first().innerText()).split('\n')[0];
+  await page.mouse.move(900, 600);
+  await page.screenshot({ path: join(shots, 'welcome.png') });
   return results;
 }
 
