@@ -49,6 +49,13 @@ cd "$DEST"
 [ -f package.json ] || echo '{ "name": "mldoc-code-server", "private": true }' > package.json
 # unsafe_perm: code-server's postinstall refuses root without it; yes: node-pty's postinstall runs `npx node-gyp`;
 # nodedir: node-gyp uses the installed Node headers instead of downloading them.
-TMPDIR=$SEED npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=${npm_config_nodedir:-/usr} \
-  npm install --no-audit --no-fund --no-save --foreground-scripts --loglevel=error "code-server@$CS_VERSION"
+# The native builds are chatty: their log goes to install.log, shown only when the install fails.
+echo "installing code-server $CS_VERSION into $DEST (1-2 minutes)"
+if ! TMPDIR=$SEED npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=${npm_config_nodedir:-/usr} \
+  npm install --no-audit --no-fund --no-save --foreground-scripts --loglevel=error "code-server@$CS_VERSION" \
+  > "$DEST/install.log" 2>&1; then
+  tail -n 60 "$DEST/install.log"
+  echo "code-server install failed; full log: $DEST/install.log" >&2
+  exit 1
+fi
 echo "code-server $(installed_version) installed in $DEST"
