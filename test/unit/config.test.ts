@@ -119,7 +119,7 @@ test(`${SCHEMA_PATH} is in sync with the rule and profile registries`, () => {
   assert.equal(rules.additionalProperties, false);
   assert.deepEqual(Object.keys(rules.properties).sort(), RULES.map((r) => r.id).sort(), 'schema rules differ from the registry');
   for (const r of RULES) assert.equal(rules.properties[r.id].default, r.defaultSeverity, r.id);
-  assert.deepEqual(schema.properties.profile.enum, PROFILES.map((p) => p.id));
+  assert.deepEqual(schema.properties.profile.anyOf[0].enum, PROFILES.map((p) => p.id));
   const walk = (node: Record<string, unknown>, path: string): void => {
     for (const [k, v] of Object.entries((node['properties'] ?? {}) as Record<string, Record<string, unknown>>)) {
       assert.ok(typeof v['description'] === 'string' && v['description'].length > 10, `${path}.${k} has no description`);

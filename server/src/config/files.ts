@@ -4,6 +4,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { EngineConfig } from '../engine/types';
 import { parseConfigText } from './parse';
+import { toProfileDefs } from './profiles';
+import { PROFILES } from '../engine/profiles';
 import { CONFIG_FILE_NAMES, type ConfigError, type UserConfig } from './types';
 
 export interface LoadedConfig {
@@ -71,20 +73,31 @@ function loadChain(file: string, errors: LoadedConfigError[], seen: string[], de
   const line = locateKey(text, 'extends');
   if (seen.includes(target) || target === file || depth >= MAX_EXTENDS_DEPTH) {
     errors.push({ file, message: `'extends' makes a cycle: ${[...seen, file, target].join(' -> ')}`, line, column: 0, severity: 'error' });
-    return withoutExtends(own);
+    return checkProfile(withoutExtends(own), file, text, errors);
   }
   if (!existsSync(target)) {
     errors.push({ file, message: `'extends' names a file that does not exist: ${own.extends}`, line, column: 0, severity: 'error' });
-    return withoutExtends(own);
+    return checkProfile(withoutExtends(own), file, text, errors);
   }
   const base = loadChain(target, errors, [...seen, file], depth + 1);
-  return mergeConfigs(base, withoutExtends(own));
+  return checkProfile(mergeConfigs(base, withoutExtends(own)), file, text, errors);
+}
+
+/** After `extends` is resolved: the selected profile must be built in or defined somewhere in the chain. */
+function checkProfile(config: UserConfig, file: string, text: string, errors: LoadedConfigError[]): UserConfig {
+  const id = config.profile;
+  if (id === undefined || PROFILES.some((p) => p.id === id) || config.profiles?.[id]) return config;
+  const known = [...PROFILES.map((p) => p.id), ...Object.keys(config.profiles ?? {})];
+  errors.push({ file, message: `Unknown profile '${id}'. Known profiles: ${known.join(', ')}`, line: locateKey(text, 'profile'), column: 0, severity: 'error' });
+  const { profile: _dropped, ...rest } = config;
+  return rest;
 }
 
 /** `over` wins field by field; rule severities are merged rule by rule. */
 export function mergeConfigs(base: UserConfig, over: UserConfig): UserConfig {
   const out: UserConfig = { ...base, ...over };
   if (base.rules || over.rules) out.rules = { ...base.rules, ...over.rules };
+  if (base.profiles || over.profiles) out.profiles = { ...base.profiles, ...over.profiles };
   return out;
 }
 
@@ -94,6 +107,7 @@ export function toEngineConfig(user: UserConfig): Partial<EngineConfig> {
   if (user.profile !== undefined) out.profile = user.profile;
   if (user.rules !== undefined) out.rules = { ...user.rules };
   if (user.thinWords !== undefined) out.thinWords = user.thinWords;
+  if (user.profiles !== undefined) out.customProfiles = toProfileDefs(user.profiles);
   return out;
 }
 

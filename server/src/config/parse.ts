@@ -5,11 +5,12 @@ import { PROFILES } from '../engine/profiles';
 import { readJsonTree } from './json';
 import { readYamlTree } from './yaml-tree';
 import { describe, type ConfigEntry, type ConfigNode, type Pos } from './tree';
+import { parseProfiles } from './profiles';
 import { RULE_SEVERITIES, type ConfigError, type RuleSeverity, type UserConfig } from './types';
 
 export type { ConfigError, RuleSeverity, UserConfig } from './types';
 
-const KNOWN_KEYS = ['$schema', 'profile', 'rules', 'include', 'exclude', 'thinWords', 'maxFileSize', 'extends'] as const;
+const KNOWN_KEYS = ['$schema', 'profile', 'profiles', 'rules', 'include', 'exclude', 'thinWords', 'maxFileSize', 'extends'] as const;
 
 export function isYamlFileName(fileName: string): boolean {
   return /\.ya?ml$/i.test(fileName);
@@ -34,7 +35,9 @@ export function parseConfigText(text: string, fileName: string): { config: UserC
       if (seen.has(entry.key)) report(entry.keyPos, `Duplicate key '${entry.key}': this one wins`, 'warning');
       seen.set(entry.key, entry);
     }
-    for (const entry of seen.values()) applyEntry(entry, config, report);
+    const pending: PendingProfile = {};
+    for (const entry of seen.values()) applyEntry(entry, config, report, pending);
+    settleProfile(pending, config, report);
   } catch (e) {
     // Defensive: a bug here must not take the editor or the CLI down.
     report({ line: 0, column: 0 }, `Could not read the configuration: ${e instanceof Error ? e.message : String(e)}`);
@@ -44,7 +47,24 @@ export function parseConfigText(text: string, fileName: string): { config: UserC
 
 type Report = (pos: Pos, message: string, severity?: ConfigError['severity']) => void;
 
-function applyEntry(entry: ConfigEntry, config: UserConfig, report: Report): void {
+/** A `profile` that is not built in: it may name a custom profile of this file (or of the file it extends). */
+interface PendingProfile {
+  id?: string;
+  pos?: Pos;
+}
+
+function settleProfile(pending: PendingProfile, config: UserConfig, report: Report): void {
+  if (pending.id === undefined) return;
+  // With `extends`, the profile may be defined further down the chain: files.ts checks the merged result.
+  if (config.profiles?.[pending.id] || config.extends !== undefined) {
+    config.profile = pending.id;
+    return;
+  }
+  const custom = Object.keys(config.profiles ?? {});
+  report(pending.pos!, `Unknown profile '${pending.id}'. Known profiles: ${[...PROFILES.map((p) => p.id), ...custom].join(', ')}`);
+}
+
+function applyEntry(entry: ConfigEntry, config: UserConfig, report: Report, pending: PendingProfile = {}): void {
   const { keyPos, value } = entry;
   const key = entry.key as (typeof KNOWN_KEYS)[number];
   switch (key) {
@@ -54,10 +74,16 @@ function applyEntry(entry: ConfigEntry, config: UserConfig, report: Report): voi
       const s = stringOf(value, key, report);
       if (s === undefined) return;
       if (!PROFILES.some((p) => p.id === s)) {
-        report(value.pos, `Unknown profile '${s}'. Known profiles: ${PROFILES.map((p) => p.id).join(', ')}`);
+        pending.id = s;
+        pending.pos = value.pos;
         return;
       }
       config.profile = s;
+      return;
+    }
+    case 'profiles': {
+      const profiles = parseProfiles(value, report);
+      if (profiles) config.profiles = profiles;
       return;
     }
     case 'extends': {

@@ -1,7 +1,7 @@
 // The JSON Schema of .mldoc.json / .mldoc.yaml, rendered from the rule and profile registries so that it
 // cannot drift: schemas/mldoc.schema.json is this function's output (a unit test compares them).
 import { RULES } from '../engine/rules';
-import { PROFILES } from '../engine/profiles';
+import { LIFECYCLE_IDS, PROFILES } from '../engine/profiles';
 import { DEFAULT_CONFIG } from '../engine';
 import { DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, RULE_SEVERITIES } from './types';
 
@@ -29,10 +29,14 @@ export function renderConfigSchema(): string {
       },
       profile: {
         type: 'string',
-        enum: PROFILES.map((p) => p.id),
+        anyOf: [
+          { enum: PROFILES.map((p) => p.id), description: 'A built-in profile.' },
+          { pattern: '^[a-z][a-z0-9-]*$', not: { enum: PROFILES.map((p) => p.id) }, description: 'A custom profile defined under "profiles".' },
+        ],
         default: PROFILES[0]?.id,
-        description: `The outline documents are checked against. ${PROFILES.map((p) => `${p.id}: ${p.description}`).join(' ')}`,
+        description: `The outline documents are checked against: a built-in profile or one defined under "profiles". ${PROFILES.map((p) => `${p.id}: ${p.description}`).join(' ')}`,
       },
+      profiles: renderProfilesSchema(),
       rules: {
         type: 'object',
         description: 'Severity per rule id: off, hint, info, warning or error. Rules not listed keep their default severity.',
@@ -69,4 +73,40 @@ export function renderConfigSchema(): string {
     },
   };
   return JSON.stringify(schema, null, 2) + '\n';
+}
+
+/** Custom profiles (config/profiles.ts): data only, so the schema can say everything the parser checks. */
+function renderProfilesSchema() {
+  const strings = (description: string) => ({ type: 'array', items: { type: 'string', minLength: 1 }, description });
+  const section = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Section id (also used in findings). The id of an inherited section refines it.' },
+      title: { type: 'string', minLength: 1, description: 'Heading title; required for a new section.' },
+      aliases: strings('Other heading names that count as this section (added to inherited ones).'),
+      keywords: strings('Phrases in body text that show the topic is addressed (added to inherited ones).'),
+      guidance: { type: 'string', minLength: 1, description: 'What a good section answers (Markdown), shown in hovers and findings.' },
+      snippet: { type: 'string', minLength: 1, description: 'Skeleton body inserted by quick fixes; ${1:placeholder} tab stops.' },
+      lifecycle: { type: 'array', items: { type: 'string', enum: [...LIFECYCLE_IDS] }, description: 'The lifecycle sections this section addresses.' },
+    },
+  };
+  return {
+    type: 'object',
+    description: 'Custom profiles by id: a built-in profile to start from ("extends"), sections to drop ("omit"), and sections to add or refine.',
+    propertyNames: { pattern: '^[a-z][a-z0-9-]*$', not: { enum: PROFILES.map((p) => p.id) } },
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        extends: { type: 'string', enum: PROFILES.map((p) => p.id), description: 'The built-in profile whose sections this one starts from.' },
+        title: { type: 'string', minLength: 1, description: 'Name of the profile.' },
+        description: { type: 'string', minLength: 1, description: 'One line about the profile.' },
+        omit: strings('Ids of inherited sections to leave out.'),
+        sections: { type: 'array', items: section, description: 'Sections to add, or inherited sections (same id) to refine.' },
+      },
+      anyOf: [{ required: ['extends'] }, { required: ['sections'] }],
+    },
+  };
 }

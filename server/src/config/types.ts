@@ -1,11 +1,14 @@
 // The workspace configuration (.mldoc.json / .mldoc.yaml): the same shape for the CLI and the editor.
 // Everything here is untrusted input: parsed field by field, never thrown on.
+import type { CustomProfileConfig } from './profiles';
 
 export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
 export const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 export interface UserConfig {
   profile?: string;
+  /** Custom profiles by id (data; see config/profiles.ts). */
+  profiles?: Record<string, CustomProfileConfig>;
   rules?: Record<string, RuleSeverity>;
   include?: string[];
   exclude?: string[];
