@@ -18,6 +18,14 @@ interface Draft {
   blockIndex: number;
 }
 
+/** An estimated end offset moved back off the middle of a \r\n or of a surrogate pair. */
+function onBoundary(text: string, offset: number): number {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  if ((before === 13 && after === 10) || (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff)) return offset - 1;
+  return offset;
+}
+
 export function computeHeadings(blocks: readonly Block[], text: string): Heading[] {
   const textLength = text.length;
   const drafts: Draft[] = [];
@@ -34,7 +42,7 @@ export function computeHeadings(blocks: readonly Block[], text: string): Heading
     if ((b.kind === 'paragraph' || b.kind === 'list-item') && b.strongLead && wordCount(b.strongLead) <= MAX_PSEUDO_WORDS) {
       const lead = b.strongLead.replace(/[:.]\s*$/, '');
       if (lead && /\p{L}/u.test(lead)) {
-        const leadEnd = Math.min(b.span.end, b.span.start + b.strongLead.length + (b.kind === 'list-item' ? 6 : 4));
+        const leadEnd = onBoundary(text, Math.min(b.span.end, b.span.start + b.strongLead.length + (b.kind === 'list-item' ? 6 : 4)));
         drafts.push({ depth: pseudoDepth + (b.kind === 'list-item' ? b.depth : 0), kind: 'pseudo', text: lead, span: { start: b.span.start, end: leadEnd }, blockIndex: i });
         continue;
       }
@@ -45,7 +53,7 @@ export function computeHeadings(blocks: readonly Block[], text: string): Heading
       const nextBlock = blocks[i + 1];
       if (nextBlock && nextBlock.kind === 'list-item' && nextBlock.depth > 1 && nextBlock.span.start < b.span.end) {
         const lineEnd = b.text.length;
-        drafts.push({ depth: pseudoDepth, kind: 'pseudo', text: b.text, span: { start: b.span.start, end: Math.min(b.span.end, b.span.start + lineEnd + 4) }, blockIndex: i });
+        drafts.push({ depth: pseudoDepth, kind: 'pseudo', text: b.text, span: { start: b.span.start, end: onBoundary(text, Math.min(b.span.end, b.span.start + lineEnd + 4)) }, blockIndex: i });
       }
     }
   }
