@@ -230,7 +230,7 @@ test('coverage --format json: exactly {files:[{file, sections}]} with the 8 life
   assert.deepEqual(Object.keys(out), ['files']);
   assert.deepEqual(out.files.map((f: { file: string }) => f.file), names, 'paths as given, in order');
   for (const f of out.files) {
-    assert.deepEqual(Object.keys(f), ['file', 'sections']);
+    assert.deepEqual(Object.keys(f), ['file', 'profile', 'sections'], 'profileSections only when the profile is not lifecycle');
     assert.deepEqual(f.sections.map((s: { id: string }) => s.id), [...LIFECYCLE_IDS]);
     for (const s of f.sections) {
       assert.ok(['covered', 'thin', 'placeholder', 'empty', 'mentioned', 'missing'].includes(s.status));

@@ -1,8 +1,8 @@
 // argv -> options, per command. Unknown options and bad values are usage errors (exit 2), reported in words.
 import { UsageError } from './io';
 
-export type Command = 'check' | 'coverage' | 'init' | 'help' | 'version';
-export const FORMATS = { check: ['text', 'json', 'sarif', 'github'], coverage: ['text', 'json'], init: [] } as const;
+export type Command = 'check' | 'coverage' | 'score' | 'init' | 'help' | 'version';
+export const FORMATS = { check: ['text', 'json', 'sarif', 'github'], coverage: ['text', 'json'], score: ['text', 'json'], init: [] } as const;
 
 export interface Options {
   command: Command;
@@ -27,18 +27,18 @@ interface OptionSpec {
 }
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', alias: 'f', value: 'string', commands: ['check', 'coverage'] },
-  { name: 'profile', alias: 'p', value: 'string', commands: ['check', 'coverage', 'init'] },
-  { name: 'config', alias: 'c', value: 'string', commands: ['check', 'coverage', 'init'] },
+  { name: 'format', alias: 'f', value: 'string', commands: ['check', 'coverage', 'score'] },
+  { name: 'profile', alias: 'p', value: 'string', commands: ['check', 'coverage', 'score', 'init'] },
+  { name: 'config', alias: 'c', value: 'string', commands: ['check', 'coverage', 'score', 'init'] },
   { name: 'quiet', alias: 'q', commands: ['check'] },
   { name: 'max-warnings', value: 'number', commands: ['check'] },
-  { name: 'min-score', value: 'number', commands: ['check', 'coverage'] },
-  { name: 'color', commands: ['check', 'coverage', 'init'] },
-  { name: 'no-color', commands: ['check', 'coverage', 'init'] },
-  { name: 'help', alias: 'h', commands: ['check', 'coverage', 'init'] },
+  { name: 'min-score', value: 'number', commands: ['check', 'coverage', 'score'] },
+  { name: 'color', commands: ['check', 'coverage', 'score', 'init'] },
+  { name: 'no-color', commands: ['check', 'coverage', 'score', 'init'] },
+  { name: 'help', alias: 'h', commands: ['check', 'coverage', 'score', 'init'] },
 ];
 
-const COMMANDS: readonly Command[] = ['check', 'coverage', 'init'];
+const COMMANDS: readonly Command[] = ['check', 'coverage', 'score', 'init'];
 
 export function parseArgs(argv: readonly string[]): Options {
   const first = argv[0];
@@ -47,7 +47,7 @@ export function parseArgs(argv: readonly string[]): Options {
   }
   if (first === '--version' || first === '-v' || first === 'version') return base('version');
   if (!(COMMANDS as readonly string[]).includes(first)) {
-    throw new UsageError(first.startsWith('-') ? `Unknown option '${first}' (expected a command first: check, coverage or init)` : `Unknown command '${first}'. Commands: check, coverage, init (see mldoc --help)`);
+    throw new UsageError(first.startsWith('-') ? `Unknown option '${first}' (expected a command first: check, coverage, score or init)` : `Unknown command '${first}'. Commands: check, coverage, score, init (see mldoc --help)`);
   }
   const command = first as Command;
   const opts = base(command);
@@ -86,7 +86,7 @@ function base(command: Command, extra: Partial<Options> = {}): Options {
 function apply(opts: Options, name: string, value: string | undefined, command: Command): void {
   switch (name) {
     case 'format': {
-      const allowed: readonly string[] = FORMATS[command as 'check' | 'coverage'];
+      const allowed: readonly string[] = FORMATS[command as 'check' | 'coverage' | 'score'];
       if (!allowed.includes(value!)) throw new UsageError(`Unknown format '${value}' for 'mldoc ${command}'. Formats: ${allowed.join(', ')}`);
       opts.format = value!;
       return;
@@ -106,6 +106,7 @@ function apply(opts: Options, name: string, value: string | undefined, command: 
     case 'min-score': {
       const n = count(name, value!);
       if (n > 100) throw new UsageError(`--min-score must be between 0 and 100, not ${value}`);
+      if (command === 'score' && n > 7) throw new UsageError(`--min-score for 'mldoc score' must be between 0 and 7 (the readiness score), not ${value}`);
       opts.minScore = n;
       return;
     }

@@ -4,6 +4,7 @@ export const MAIN_HELP = `mldoc — check ML design docs against the ML-system l
 Usage:
   mldoc check PATH|GLOB...      report findings (missing, thin, placeholder sections, ...)
   mldoc coverage PATH|GLOB...   show which lifecycle sections each document covers, and its score
+  mldoc score PATH|GLOB...      design-time readiness (ML Test Score: data, model, infrastructure, monitoring)
   mldoc init [FILE]             write a new design doc from the profile's template (default design-doc.md)
   mldoc help COMMAND            help for one command
   mldoc --version
@@ -46,6 +47,19 @@ Options:
   -f, --format FORMAT    text (default) or json:
                          {"files":[{"file":...,"sections":[{"id","status","title","score","line",...}]}]}
       --min-score N      exit 1 when a document's score is below N
+${COMMON}
+`,
+  score: `Usage: mldoc score [options] PATH|GLOB...
+
+Prints, for each document, its design-time readiness after Google's ML Test Score: 28 tests in four groups
+(features and data, model development, ML infrastructure, monitoring), each scored 1 when the document plans
+for it, 0.5 when it only mentions it, 0 when it says nothing; a group scores the sum of its seven tests and the
+document the lowest group. Planned tests show where the document says so.
+
+Options:
+  -f, --format FORMAT    text (default) or json:
+                         {"files":[{"file","score","max","groups":[...],"tests":[{"id","score","evidence"}]}]}
+      --min-score N      exit 1 when a document's readiness score (0-7) is below N
 ${COMMON}
 `,
   init: `Usage: mldoc init [options] [FILE]

@@ -3,6 +3,7 @@
 import { analyze } from '../engine';
 import type { EngineConfig } from '../engine/types';
 import { toCoverageFile, type CoverageFile } from './formats/coverage';
+import { toScoreFile, type ScoreFile } from './formats/score';
 import { readDocument } from './read';
 import { toFileResult, type FileResult } from './results';
 
@@ -19,7 +20,7 @@ export type Outcome =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'skipped' }
   | { readonly kind: 'too-large'; readonly size: number; readonly unit: string }
-  | { readonly kind: 'analysed'; readonly result: FileResult; readonly coverage: CoverageFile };
+  | { readonly kind: 'analysed'; readonly result: FileResult; readonly coverage: CoverageFile; readonly readiness: ScoreFile };
 
 export function runJob(job: Job): Outcome {
   const read = readDocument(job.abs, job.maxFileSize);
@@ -28,7 +29,12 @@ export function runJob(job: Job): Outcome {
   if (job.needsOptIn && !mayOptIn(read.text)) return { kind: 'skipped' };
   const analysis = analyze(read.text, job.engine);
   if (job.needsOptIn && !analysis.optIn) return { kind: 'skipped' };
-  return { kind: 'analysed', result: toFileResult(job.display, job.abs, analysis), coverage: toCoverageFile(job.display, analysis) };
+  return {
+    kind: 'analysed',
+    result: toFileResult(job.display, job.abs, analysis),
+    coverage: toCoverageFile(job.display, analysis),
+    readiness: toScoreFile(job.display, analysis),
+  };
 }
 
 /** Cheap test for the engine's opt-in signals (`<!-- mldoc -->`, front matter `mldoc:`/`profile:`) before analysing. */

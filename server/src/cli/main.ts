@@ -5,6 +5,7 @@ import { parseArgs } from './args';
 import { runCheck } from './commands/check';
 import { runCoverage } from './commands/coverage';
 import { runInit } from './commands/init';
+import { runScore } from './commands/score';
 import { COMMAND_HELP, MAIN_HELP } from './help';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 
@@ -19,7 +20,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     }
     if (opts.command === 'help') {
       const topic = opts.topic;
-      if (topic !== undefined && COMMAND_HELP[topic] === undefined) throw new UsageError(`No help for '${topic}'. Commands: check, coverage, init`);
+      if (topic !== undefined && COMMAND_HELP[topic] === undefined) throw new UsageError(`No help for '${topic}'. Commands: check, coverage, score, init`);
       io.out(topic ? COMMAND_HELP[topic]! : MAIN_HELP);
       return EXIT.ok;
     }
@@ -29,6 +30,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     }
     if (opts.command === 'check') return await runCheck(opts, io, VERSION);
     if (opts.command === 'coverage') return await runCoverage(opts, io);
+    if (opts.command === 'score') return await runScore(opts, io);
     return runInit(opts, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -66,7 +66,7 @@ export const READINESS_TESTS: readonly ReadinessTestDef[] = [
     group: 'data',
     title: 'The data pipeline has privacy controls',
     description: 'Personal data is protected: access control, encryption, anonymisation, retention, consent or GDPR/CCPA treatment.',
-    strong: ['pii', 'personally identifiable', 'anonymi*', 'pseudonymi*', 'encrypt*', 'access control*', 'gdpr', 'ccpa', 'hipaa', 'differential privacy', 'data retention', 'retention policy', 'retention period', 'consent', 'least privilege'],
+    strong: ['pii', 'personally identifiable', 'anonymi*', 'pseudonymi*', 'encrypt*', 'access control*', 'gdpr', 'ccpa', 'hipaa', 'differential privacy', 'data retention', 'retention policy', 'retention period', 'consent', 'least privilege', 'restricted access', 'access is restricted', 'access is limited', 'audit log*', 'audited'],
     weak: ['privacy', 'personal data', 'sensitive data', 'permission*'],
   },
   {
