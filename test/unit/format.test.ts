@@ -110,7 +110,7 @@ test('coverage: the eight lifecycle ids in order; JSON contract; table', () => {
   assert.deepEqual(data.headings, ['Data']);
   const json = JSON.parse(formatCoverageJson([cov]));
   assert.deepEqual(Object.keys(json), ['files']);
-  assert.deepEqual(Object.keys(json.files[0]), ['file', 'sections']);
+  assert.deepEqual(Object.keys(json.files[0]), ['file', 'profile', 'sections'], 'profileSections only for other profiles');
   assert.equal(json.files[0].file, './churn.md');
   assert.deepEqual(Object.keys(json.files[0].sections[0]).slice(0, 2), ['id', 'status']);
   const mean = Math.round(cov.rows.reduce((n, r) => n + r.score, 0) / cov.rows.length);
