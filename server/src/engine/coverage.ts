@@ -5,6 +5,7 @@
 // design is thin, while in a skeleton template every section is one line and that is its normal size.
 import type { CompiledProfile, KeywordHit } from './match';
 import { findKeywordHits } from './match';
+import type { Memo } from './parse';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
 export const PLACEHOLDER =
@@ -80,17 +81,20 @@ interface BodyStats {
   placeholder: boolean;
 }
 
-function bodyStats(doc: DocumentModel, headingIndex: number): BodyStats {
-  let words = 0;
-  let placeholder = false;
-  const heading = doc.headings[headingIndex];
+/** Words and placeholders under each heading, in one pass over the blocks (each block has one owner). */
+function allBodyStats(doc: DocumentModel, memo: Memo | undefined): BodyStats[] {
+  const stats: BodyStats[] = doc.headings.map(() => ({ words: 0, placeholder: false }));
+  const textStats = memo?.table<BodyStats>('coverage:text-stats');
+  const statsOf = (t: string): BodyStats => ({ words: countWords(t), placeholder: hasPlaceholder(t) });
   doc.blocks.forEach((b, i) => {
-    if (doc.blockOwner[i] !== headingIndex || !countsAsContent(b, doc.templateMode)) return;
-    const t = blockText(b, heading);
-    words += b.kind === 'code' ? Math.min(countWords(t), 20) : countWords(t);
-    if (hasPlaceholder(t)) placeholder = true;
+    const owner = doc.blockOwner[i]!;
+    if (owner < 0 || !countsAsContent(b, doc.templateMode)) return;
+    const t = blockText(b, doc.headings[owner]);
+    const st = textStats ? textStats(t, statsOf) : statsOf(t);
+    stats[owner]!.words += b.kind === 'code' ? Math.min(st.words, 20) : st.words;
+    if (st.placeholder) stats[owner]!.placeholder = true;
   });
-  return { words, placeholder };
+  return stats;
 }
 
 function statusOf(stats: BodyStats, thin: number): Status {
@@ -134,11 +138,21 @@ function evidenceScore(hits: readonly KeywordHit[]): number {
   return n;
 }
 
-export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig): CoverageResult {
+export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
   const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
-  const hits = findKeywordHits(blocks, contentBlocks, cp);
-  const stats = headings.map((h) => bodyStats(doc, h.index));
+  const hits = findKeywordHits(blocks, contentBlocks, cp, memo);
+  const stats = allBodyStats(doc, memo);
+  // Indexes so that per-heading questions cost what the heading has, not what the document has.
+  const hitsByOwner: KeywordHit[][] = headings.map(() => []);
+  for (const hit of hits) {
+    const owner = doc.blockOwner[hit.blockIndex]!;
+    if (owner >= 0) hitsByOwner[owner]!.push(hit);
+  }
+  const matchesByHeading: SectionMatch[][] = headings.map(() => []);
+  for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
+  const hasChild: boolean[] = headings.map(() => false);
+  for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
 
   // Which sections each heading speaks for: its own strong matches; else what its body is about; else its parent's.
   const direct: string[][] = headings.map(() => []);
@@ -146,8 +160,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   // What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
   const localTopics = (hIndex: number): string[] => {
     const counts = new Map<string, Set<string>>();
-    for (const hit of hits) {
-      if (doc.blockOwner[hit.blockIndex] !== hIndex) continue;
+    for (const hit of hitsByOwner[hIndex]!) {
       const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
       set.add(hit.entry.tokens.join(' '));
       counts.set(hit.entry.sectionId, set);
@@ -155,8 +168,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
     return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
   };
-  const hasLocalEvidence = (hIndex: number, sectionId: string) =>
-    hits.some((hit) => hit.entry.sectionId === sectionId && doc.blockOwner[hit.blockIndex] === hIndex);
+  const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
   const owners: string[][] = [];
   const ownerReason = new Map<string, string>();
   const weakMentions = new Set<string>();
@@ -168,10 +180,10 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     let own = direct[h.index]!;
     if (own.length === 0) {
       const topics = localTopics(h.index);
-      const weakIds = [...new Set(matches.filter((m) => m.headingIndex === h.index && m.confidence < 0.5).map((m) => m.sectionId))];
+      const weakIds = [...new Set(matchesByHeading[h.index]!.filter((m) => m.confidence < 0.5).map((m) => m.sectionId))];
       // A weak name counts when the text under it agrees, or when there is no text at all (an empty section);
       // under text about something else it is only a mention.
-      const empty = stats[h.index]!.words === 0 && !headings.some((c) => doc.parent[c.index] === h.index);
+      const empty = stats[h.index]!.words === 0 && !hasChild[h.index];
       const weak = weakIds.filter((id) => empty || hasLocalEvidence(h.index, id));
       for (const id of weakIds) if (!weak.includes(id)) weakMentions.add(id);
       if (topics.length || weak.length) {
@@ -207,10 +219,10 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       status = dense ? 'covered' : evidenceScore(sectionHits) >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
     }
     const headingRefs = own
-      .filter((h) => direct[h.index]!.includes(s.id) || ownerReason.has(`${h.index}:${s.id}`) || matches.some((m) => m.headingIndex === h.index && m.sectionId === s.id))
+      .filter((h) => direct[h.index]!.includes(s.id) || ownerReason.has(`${h.index}:${s.id}`) || matchesByHeading[h.index]!.some((m) => m.sectionId === s.id))
       .map((h) => ({
         index: h.index,
-        reason: matches.find((m) => m.headingIndex === h.index && m.sectionId === s.id)?.reason ?? ownerReason.get(`${h.index}:${s.id}`) ?? `'${h.text}' sits under a ${s.title} heading`,
+        reason: matchesByHeading[h.index]!.find((m) => m.sectionId === s.id)?.reason ?? ownerReason.get(`${h.index}:${s.id}`) ?? `'${h.text}' sits under a ${s.title} heading`,
       }));
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
       const subHeadings = matches.filter((m) => m.sectionId === s.id && m.subsectionId === sub.id).map((m) => headings[m.headingIndex]!);
@@ -241,8 +253,10 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
 /** Words in the child headings of `h` that count for the same section (they inherited it). */
 function childWords(doc: DocumentModel, stats: readonly BodyStats[], owners: readonly (readonly string[])[], h: Heading, sectionId: string): number {
   let n = 0;
-  for (const child of doc.headings) {
-    if (child.index <= h.index || child.span.start >= h.sectionSpan.end) continue;
+  // Headings come in document order, so the ones inside h's section are the run right after it.
+  for (let i = h.index + 1; i < doc.headings.length; i++) {
+    const child = doc.headings[i]!;
+    if (child.span.start >= h.sectionSpan.end) break;
     if (owners[child.index]!.includes(sectionId)) n += stats[child.index]!.words;
   }
   return n;

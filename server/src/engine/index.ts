@@ -56,12 +56,12 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const doc = computeDocumentModel(input, parsed.blocks, headings);
   // Lifecycle coverage always (the eight sections every consumer knows); the selected profile's besides.
   const lifecycleCompiled = compileProfile(LIFECYCLE_PROFILE);
-  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex);
-  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg).sections;
+  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex, parsed.memo);
+  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg, parsed.memo).sections;
   const isLifecycle = profile === LIFECYCLE_PROFILE;
   const compiled = isLifecycle ? lifecycleCompiled : compileProfile(profile);
-  const matches = isLifecycle ? lifecycleMatches : headingMatches(headings, compiled, doc.titleIndex);
-  const profileSections = isLifecycle ? sections : computeCoverage(doc, matches, compiled, cfg).sections;
+  const matches = isLifecycle ? lifecycleMatches : headingMatches(headings, compiled, doc.titleIndex, parsed.memo);
+  const profileSections = isLifecycle ? sections : computeCoverage(doc, matches, compiled, cfg, parsed.memo).sections;
   const suppressions = parseSuppressions(input, parsed.blocks, lines);
   const status = docStatusOf(frontMatter);
   const ctx: RuleContext = {

@@ -5,6 +5,7 @@
 import type { ProfileDef } from './profiles/types';
 import type { Block, Heading, SectionMatch, Span } from './types';
 import { contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
+import type { Memo } from './parse';
 
 export interface PhraseEntry {
   readonly tokens: readonly string[];
@@ -13,6 +14,8 @@ export interface PhraseEntry {
   readonly subsectionId?: string;
   /** Evidence weight: 3 for a strong keyword, 2 for a multi-word phrase, 1 for a single word. */
   readonly weight: number;
+  /** The section's or subsection's own title: a heading that is exactly a title is never weak. */
+  readonly title?: boolean;
 }
 
 export interface CompiledProfile {
@@ -45,17 +48,17 @@ export function compileProfile(profile: ProfileDef): CompiledProfile {
   if (hit) return hit;
   const aliases: PhraseEntry[] = [];
   const keywords: PhraseEntry[] = [];
-  const add = (list: PhraseEntry[], phrase: string, sectionId: string, subsectionId?: string, strong = false) => {
+  const add = (list: PhraseEntry[], phrase: string, sectionId: string, subsectionId?: string, strong = false, title = false) => {
     const tokens = contentTokens(normalizeHeading(phrase, true));
-    if (tokens.length) list.push({ tokens, phrase, sectionId, subsectionId, weight: strong ? 3 : tokens.length > 1 ? 2 : 1 });
+    if (tokens.length) list.push({ tokens, phrase, sectionId, subsectionId, weight: strong ? 3 : tokens.length > 1 ? 2 : 1, ...(title ? { title } : {}) });
   };
   for (const s of profile.sections) {
-    add(aliases, s.title, s.id);
+    add(aliases, s.title, s.id, undefined, false, true);
     for (const a of s.aliases) add(aliases, a, s.id);
     for (const k of s.keywords) add(keywords, k, s.id);
     for (const k of s.strongKeywords ?? []) add(keywords, k, s.id, undefined, true);
     for (const sub of s.subsections) {
-      add(aliases, sub.title, s.id, sub.id);
+      add(aliases, sub.title, s.id, sub.id, false, true);
       for (const a of sub.aliases) add(aliases, a, s.id, sub.id);
       for (const k of sub.keywords) add(keywords, k, s.id, sub.id);
     }
@@ -106,7 +109,7 @@ export function matchHeadingText(text: string, cp: CompiledProfile): { entry: Ph
       if (results.some((r) => r.entry.sectionId === c.entry.sectionId && r.entry.subsectionId === c.entry.subsectionId)) continue;
       // One word of a longer heading is a hint, not a claim: "Model Examination" is not the Model section.
       const partialWord = len === 1 && longer && otherWords;
-      results.push({ entry: c.entry, exact: c.exact, weak: weak || partialWord });
+      results.push({ entry: c.entry, exact: c.exact, weak: !(c.exact && c.entry.title) && (weak || partialWord) });
     }
     if (results.length) break;
   }
@@ -120,10 +123,9 @@ export interface KeywordHit {
 }
 
 /** Words of a block as tokens with their offsets (for evidence locations). */
-function tokenize(block: Block): { toks: string[]; offsets: number[] } {
+function tokenize(text: string): { toks: string[]; offsets: number[] } {
   const toks: string[] = [];
   const offsets: number[] = [];
-  const text = block.text;
   const re = /[\p{L}\p{N}]+/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -162,36 +164,47 @@ function keywordIndex(cp: CompiledProfile): KeywordIndex {
   return index;
 }
 
-/** Keyword evidence in the given blocks: one pass over each block's tokens, entries looked up by first token. */
-export function findKeywordHits(blocks: readonly Block[], indices: Iterable<number>, cp: CompiledProfile): KeywordHit[] {
-  const hits: KeywordHit[] = [];
-  const index = keywordIndex(cp);
-  for (const i of indices) {
-    const b = blocks[i]!;
-    const { toks } = tokenize(b);
-    if (toks.length === 0) continue;
-    const found = new Set<PhraseEntry>();
-    for (let t = 0; t < toks.length; t++) {
-      const tok = toks[t]!;
-      for (const entry of index.byFirst.get(tok) ?? []) {
-        if (!found.has(entry) && phraseAt(toks, entry.tokens, t, true)) found.add(entry);
-      }
-      if (tok.length >= 5) {
-        for (const entry of index.byPrefix.get(tok.slice(0, 5)) ?? []) {
-          if (!found.has(entry) && tok.startsWith(entry.tokens[0]!)) found.add(entry);
-        }
+/** The keyword entries a text contains (in the order first found). */
+function keywordsIn(text: string, index: KeywordIndex): readonly PhraseEntry[] {
+  const { toks } = tokenize(text);
+  if (toks.length === 0) return [];
+  const found = new Set<PhraseEntry>();
+  for (let t = 0; t < toks.length; t++) {
+    const tok = toks[t]!;
+    for (const entry of index.byFirst.get(tok) ?? []) {
+      if (!found.has(entry) && phraseAt(toks, entry.tokens, t, true)) found.add(entry);
+    }
+    if (tok.length >= 5) {
+      for (const entry of index.byPrefix.get(tok.slice(0, 5)) ?? []) {
+        if (!found.has(entry) && tok.startsWith(entry.tokens[0]!)) found.add(entry);
       }
     }
+  }
+  return [...found];
+}
+
+/** Keyword evidence in the given blocks: one pass over each block's tokens, entries looked up by first token.
+ * With a memo, a block whose text was seen before (an unchanged block while typing) costs a lookup. */
+export function findKeywordHits(blocks: readonly Block[], indices: Iterable<number>, cp: CompiledProfile, memo?: Memo): KeywordHit[] {
+  const hits: KeywordHit[] = [];
+  const index = keywordIndex(cp);
+  const table = memo?.table<readonly PhraseEntry[]>(index);
+  const compute = (text: string) => keywordsIn(text, index);
+  for (const i of indices) {
+    const b = blocks[i]!;
+    const found = table ? table(b.text, compute) : compute(b.text);
     for (const entry of found) hits.push({ entry, blockIndex: i, span: b.span });
   }
   return hits;
 }
 
-export function headingMatches(headings: readonly Heading[], cp: CompiledProfile, titleIndex: number | undefined): SectionMatch[] {
+export function headingMatches(headings: readonly Heading[], cp: CompiledProfile, titleIndex: number | undefined, memo?: Memo): SectionMatch[] {
   const out: SectionMatch[] = [];
+  const table = memo?.table<ReturnType<typeof matchHeadingText>>(cp);
+  const compute = (text: string) => matchHeadingText(text, cp);
   for (const h of headings) {
     if (h.index === titleIndex) continue;
-    for (const r of matchHeadingText(h.text, cp)) {
+    for (const r of table ? table(h.text, compute) : compute(h.text)) {
       const section = cp.profile.sections.find((s) => s.id === r.entry.sectionId)!;
       const sub = r.entry.subsectionId ? section.subsections.find((x) => x.id === r.entry.subsectionId) : undefined;
       const target = sub ? `${section.title} › ${sub.title}` : section.title;

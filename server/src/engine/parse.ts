@@ -17,28 +17,39 @@ export interface Chunk {
 /** Parsed chunk with offsets relative to the chunk start. */
 export interface ParsedChunk {
   readonly blocks: readonly Block[];
-  readonly degraded: boolean;
+  /** Parts of the chunk (relative offsets) that were read with the line scan only. */
+  readonly degraded: readonly Span[];
+}
+
+/** Derived data keyed by a string (a block's keyword evidence, a heading's normal form), computed once. */
+export type MemoTable<T> = (key: string, compute: (key: string) => T) => T;
+export interface Memo {
+  /** The table for one kind of derived data; `owner` names it (a string, or e.g. the compiled profile). */
+  table<T>(owner: unknown): MemoTable<T>;
 }
 
 /** Reuse of chunk parses between analyses of successive versions of a document. */
 export interface ParseCache {
   get(text: string): ParsedChunk | undefined;
   set(text: string, parsed: ParsedChunk): void;
+  /** Derived data of blocks and headings, kept as long as the chunk parses are. */
+  readonly memo?: Memo;
 }
 
-/** A small cache that keeps the chunks seen in the last two analyses. */
-export function createParseCache(): ParseCache & { roll(): void } {
-  let current = new Map<string, ParsedChunk>();
-  let previous = new Map<string, ParsedChunk>();
+/** Two generations of a map: what the last two analyses used. A hit is carried into the current one. */
+function createGenerations<V>() {
+  let current = new Map<string, V>();
+  let previous = new Map<string, V>();
   return {
-    get(text) {
-      const hit = current.get(text) ?? previous.get(text);
-      if (hit) current.set(text, hit);
+    get(key: string): V | undefined {
+      let hit = current.get(key);
+      if (hit === undefined) {
+        hit = previous.get(key);
+        if (hit !== undefined) current.set(key, hit);
+      }
       return hit;
     },
-    set(text, parsed) {
-      current.set(text, parsed);
-    },
+    set: (key: string, value: V) => void current.set(key, value),
     roll() {
       previous = current;
       current = new Map();
@@ -46,44 +57,119 @@ export function createParseCache(): ParseCache & { roll(): void } {
   };
 }
 
+/** A memo whose tables live as long as the caller keeps it (one analysis, unless it belongs to a cache). */
+export function createMemo(): Memo & { roll(): void } {
+  const tables = new Map<unknown, ReturnType<typeof createGenerations<unknown>>>();
+  return {
+    table<T>(owner: unknown): MemoTable<T> {
+      let t = tables.get(owner);
+      if (!t) tables.set(owner, (t = createGenerations<unknown>()));
+      const gens = t;
+      return (key, compute) => {
+        let v = gens.get(key) as T | undefined;
+        if (v === undefined) {
+          v = compute(key);
+          gens.set(key, v);
+        }
+        return v;
+      };
+    },
+    roll() {
+      for (const t of tables.values()) t.roll();
+    },
+  };
+}
+
+/**
+ * A cache that keeps the chunks (and the derived data) seen in the last two analyses. The owner calls roll()
+ * after each analysis, so memory follows the document instead of its history.
+ */
+export function createParseCache(): ParseCache & { readonly memo: Memo; roll(): void } {
+  const chunks = createGenerations<ParsedChunk>();
+  const memo = createMemo();
+  return {
+    get: (text) => chunks.get(text),
+    set: (text, parsed) => chunks.set(text, parsed),
+    memo,
+    roll() {
+      chunks.roll();
+      memo.roll();
+    },
+  };
+}
+
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
-/** Cut the text into chunks, each starting at an ATX heading line (the first may start anywhere). */
+/** End of the line starting at `pos` (the offset of its \r or \n, or the text length). */
+function lineEndAt(text: string, pos: number, hasCR: boolean): number {
+  if (!hasCR) {
+    const nl = text.indexOf('\n', pos);
+    return nl < 0 ? text.length : nl;
+  }
+  let nl = pos;
+  while (nl < text.length && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
+  return nl;
+}
+
+function nextLineAt(text: string, nl: number): number {
+  if (text.charCodeAt(nl) === 13) return text.charCodeAt(nl + 1) === 10 ? nl + 2 : nl + 1;
+  return nl < text.length ? nl + 1 : nl;
+}
+
+/** The first character of a line after up to three spaces (-1 when the line is blank there or indented more). */
+function leadChar(text: string, pos: number, nl: number): number {
+  let i = pos;
+  while (i < nl && i - pos < 4 && text.charCodeAt(i) === 32) i++;
+  return i < nl && i - pos <= 3 ? text.charCodeAt(i) : -1;
+}
+
+const BACKTICK = 96;
+const TILDE = 126;
+
+/**
+ * Cut the text into chunks, each starting at an ATX heading line (the first may start anywhere). Linear, and
+ * cheap per line: only lines that start with `#`, a fence character or `<` are looked at closely, because this
+ * runs over the whole document on every keystroke.
+ */
 export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
+  const hasCR = text.indexOf('\r') >= 0;
   let chunkStart = 0;
   let pos = 0;
   let fence: { char: string; len: number } | undefined;
-  let inComment = false;
+  /** Offset of the `-->` that closes the HTML comment we are in (-1: not in one). */
+  let commentClose = -1;
   let lineNo = 0;
   let inFrontMatter = false;
   while (pos < text.length) {
-    let nl = pos;
-    while (nl < text.length && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
-    const line = text.slice(pos, nl);
-    let next = nl;
-    if (text.charCodeAt(next) === 13) {
-      next++;
-      if (text.charCodeAt(next) === 10) next++;
-    } else if (text.charCodeAt(next) === 10) next++;
+    const nl = lineEndAt(text, pos, hasCR);
+    const next = nextLineAt(text, nl);
+    const c = leadChar(text, pos, nl);
+    const line = () => text.slice(pos, nl);
 
-    if (lineNo === 0 && /^(---|\+\+\+)\s*$/.test(line.replace(/^\uFEFF/, ''))) {
+    if (lineNo === 0 && /^(---|\+\+\+)\s*$/.test(line().replace(/^\uFEFF/, ''))) {
       inFrontMatter = true;
     } else if (inFrontMatter) {
-      if (/^(---|\.\.\.|\+\+\+)\s*$/.test(line)) inFrontMatter = false;
+      if (/^(---|\.\.\.|\+\+\+)\s*$/.test(line())) inFrontMatter = false;
     } else if (fence) {
-      const m = FENCE.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
-    } else if (inComment) {
-      if (line.includes('-->')) inComment = false;
-    } else {
-      const f = FENCE.exec(line);
+      if (c === BACKTICK || c === TILDE) {
+        const m = FENCE.exec(line());
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
+      }
+    } else if (commentClose >= 0) {
+      // The comment ends on the line that holds the first `-->` after its opening line.
+      if (commentClose < nl) commentClose = -1;
+    } else if (c === BACKTICK || c === TILDE || c === 60 /* < */ || c === 35 /* # */) {
+      const l = line();
+      const f = c === BACKTICK || c === TILDE ? FENCE.exec(l) : null;
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
         fence = { char: f[1]![0]!, len: f[1]!.length };
-      } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
-        inComment = true;
-      } else if (ATX.test(line) && pos > chunkStart) {
+      } else if (/^ {0,3}<!--/.test(l) && !l.slice(l.indexOf('<!--') + 4).includes('-->')) {
+        // Found once, not searched for again on every line: an unclosed comment must not make this quadratic.
+        const close = text.indexOf('-->', next);
+        commentClose = close < 0 ? Infinity : close;
+      } else if (ATX.test(l) && pos > chunkStart) {
         chunks.push({ start: chunkStart, text: text.slice(chunkStart, pos) });
         chunkStart = pos;
       }
@@ -95,7 +181,114 @@ export function splitChunks(text: string): Chunk[] {
   return chunks;
 }
 
+/** HTML blocks that, unlike the others, do not end at a blank line (CommonMark kinds 1-5), with their end. */
+const HTML_OPEN: readonly (readonly [RegExp, RegExp])[] = [
+  // Kind 1 ends at any of the four end tags, not only at its own.
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/gi],
+  [/^ {0,3}<!--/, /-->/g],
+  [/^ {0,3}<\?/, /\?>/g],
+  [/^ {0,3}<![A-Za-z]/, />/g],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/g],
+];
+
+/** Length of the front matter as remark-frontmatter reads it: a `---` (or `+++`) first line up to the next line
+ * with the same marker; 0 when there is none. */
+function frontMatterLength(text: string): number {
+  const open = /^\uFEFF?(---|\+\+\+)[ \t]*(\r\n|\r|\n)/.exec(text);
+  if (!open) return 0;
+  const close = open[1] === '---' ? /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g : /(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)/g;
+  close.lastIndex = open[0].length - open[2]!.length; // from the opening line's own line break
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : 0;
+}
+
+function isBlankLine(text: string, pos: number, nl: number): boolean {
+  let i = pos;
+  while (i < nl && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i === nl;
+}
+
+/**
+ * Cut a chunk further, at blank lines that no Markdown construct continues across: a blank line followed by a
+ * line that starts in column 0 (so it cannot belong to a list item, a block quote or indented code), outside
+ * fenced code, front matter and the HTML blocks that run across blank lines. remark gives the same blocks for
+ * the parts as for the whole (apart from reference links whose definition sits in another part), in time that
+ * follows the parts' sizes instead of the section's, and an edit re-parses only its part.
+ * A line scan cannot see containers, so where it cannot tell whether a fence opens (a fence line indented
+ * 1-3 spaces, which may sit in a list item, or one inside what may be an HTML block) it stops cutting and
+ * leaves the rest of the chunk whole.
+ */
+export function splitParagraphGroups(text: string, atDocumentStart: boolean): Chunk[] {
+  const parts: Chunk[] = [];
+  const hasCR = text.indexOf('\r') >= 0;
+  let partStart = 0;
+  let pos = 0;
+  let fence: { char: string; len: number } | undefined;
+  /** Offset just past the end marker of the HTML block (kinds 1-5) we are in (-1: not in one). */
+  let htmlEnd = -1;
+  /** Since the last blank line, a line starting with `<` that may open an HTML block of kind 6 or 7. */
+  let maybeHtml = false;
+  /** Offset just past the front matter's closing line (0: none). */
+  const frontMatterEnd = atDocumentStart ? frontMatterLength(text) : 0;
+  // An unclosed `---` first line confuses remark-frontmatter about what follows: do not cut such a chunk.
+  if (atDocumentStart && frontMatterEnd === 0 && /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text)) return [{ start: 0, text }];
+  let prevBlank = false;
+  while (pos < text.length) {
+    const nl = lineEndAt(text, pos, hasCR);
+    const next = nextLineAt(text, nl);
+    const blank = isBlankLine(text, pos, nl);
+    const line = () => text.slice(pos, nl);
+    const c = leadChar(text, pos, nl);
+    if (pos < frontMatterEnd) {
+      // inside the front matter
+    } else if (fence) {
+      if (c === BACKTICK || c === TILDE) {
+        const m = FENCE.exec(line());
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
+      }
+    } else if (htmlEnd >= 0) {
+      // The block ends on the line that holds its end marker.
+      if (htmlEnd <= nl) htmlEnd = -1;
+    } else if (blank) {
+      maybeHtml = false;
+    } else {
+      const first = text.charCodeAt(pos);
+      if (prevBlank && first !== 32 && first !== 9 && pos > partStart) {
+        parts.push({ start: partStart, text: text.slice(partStart, pos) });
+        partStart = pos;
+      }
+      if (c === BACKTICK || c === TILDE) {
+        const f = FENCE.exec(line());
+        if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
+          if (c !== first || maybeHtml) break; // cannot tell: leave the rest whole
+          fence = { char: f[1]![0]!, len: f[1]!.length };
+        }
+      } else if (c === 60 /* < */) {
+        const l = line();
+        const open = HTML_OPEN.find(([re]) => re.test(l));
+        if (open) {
+          if (maybeHtml) break; // cannot tell: leave the rest whole
+          // Found once (an unclosed block must not make this quadratic); it may close on its opening line.
+          const endMarker = open[1];
+          endMarker.lastIndex = pos + l.indexOf('<') + 2;
+          const close = endMarker.exec(text);
+          const end = close ? close.index + close[0].length : Infinity;
+          if (end > nl) htmlEnd = end;
+        } else {
+          maybeHtml = true;
+        }
+      }
+    }
+    prevBlank = blank && !fence && htmlEnd < 0 && pos >= frontMatterEnd;
+    pos = next;
+  }
+  parts.push({ start: partStart, text: text.slice(partStart) });
+  return parts;
+}
+
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+/** For text that does not start the document, where a `---` line is a thematic break, not front matter. */
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
 
 interface MdNode {
   type: string;
@@ -184,10 +377,12 @@ function flatten(node: MdNode, out: Block[], listDepth: number): void {
   }
 }
 
-export function parseWithRemark(text: string): Block[] {
-  const tree = processor.parse(text) as unknown as MdNode;
+export function parseWithRemark(text: string, atDocumentStart = true): Block[] {
+  const tree = (atDocumentStart ? processor : bodyProcessor).parse(text) as unknown as MdNode;
   const out: Block[] = [];
   flatten(tree, out, 0);
+  // micromark drops a leading BOM and counts offsets from the character after it: shift back into the text.
+  if (text.charCodeAt(0) === 0xfeff) return out.map((b) => ({ ...b, span: { start: b.span.start + 1, end: b.span.end + 1 } }));
   return out;
 }
 
@@ -223,18 +418,47 @@ export function parseWithLineScan(text: string): Block[] {
   return out;
 }
 
-export function parseChunk(text: string): ParsedChunk {
+/** Chunks larger than this are cut into paragraph groups before parsing (see splitParagraphGroups). */
+export const GROUP_CHUNKS_ABOVE = 64 * 1024;
+
+function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block[]; degraded: boolean } {
   if (assessRisk(text).risky) return { blocks: parseWithLineScan(text), degraded: true };
   try {
-    return { blocks: parseWithRemark(text), degraded: false };
+    return { blocks: parseWithRemark(text, atDocumentStart), degraded: false };
   } catch {
     return { blocks: parseWithLineScan(text), degraded: true };
   }
 }
 
+/**
+ * One chunk: remark when its shape is safe, the line scan when not. A large or risky chunk is cut into
+ * paragraph groups first, so that only the groups that are risky themselves lose the full parse.
+ */
+export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
+  if (text.length <= GROUP_CHUNKS_ABOVE && !assessRisk(text).risky) {
+    const whole = parseRiskAware(text, atDocumentStart);
+    return { blocks: whole.blocks, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [] };
+  }
+  const blocks: Block[] = [];
+  const degraded: Span[] = [];
+  for (const part of splitParagraphGroups(text, atDocumentStart)) {
+    const parsed = parseRiskAware(part.text, atDocumentStart && part.start === 0);
+    const end = part.start + part.text.length;
+    if (parsed.degraded) {
+      const last = degraded[degraded.length - 1];
+      if (last && last.end === part.start) degraded[degraded.length - 1] = { start: last.start, end };
+      else degraded.push({ start: part.start, end });
+    }
+    for (const b of parsed.blocks) blocks.push(part.start === 0 ? b : { ...b, span: { start: b.span.start + part.start, end: b.span.end + part.start } });
+  }
+  return { blocks, degraded };
+}
+
 export interface ParsedDocument {
   readonly blocks: readonly Block[];
   readonly degraded: readonly Span[];
+  /** Where derived data of blocks and headings is kept: the cache's memo, or one for this analysis. */
+  readonly memo: Memo;
 }
 
 export function parseDocument(text: string, cache?: ParseCache): ParsedDocument {
@@ -243,13 +467,17 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
   for (const chunk of splitChunks(text)) {
     let parsed = cache?.get(chunk.text);
     if (!parsed) {
-      parsed = parseChunk(chunk.text);
+      parsed = parseChunk(chunk.text, chunk.start === 0);
       cache?.set(chunk.text, parsed);
     }
-    if (parsed.degraded) degraded.push({ start: chunk.start, end: chunk.start + chunk.text.length });
-    for (const b of parsed.blocks) {
-      blocks.push(chunk.start === 0 ? b : { ...b, span: { start: b.span.start + chunk.start, end: b.span.end + chunk.start } });
+    const shift = chunk.start;
+    for (const d of parsed.degraded) {
+      const last = degraded[degraded.length - 1];
+      if (last && last.end === d.start + shift) degraded[degraded.length - 1] = { start: last.start, end: d.end + shift };
+      else degraded.push({ start: d.start + shift, end: d.end + shift });
     }
+    if (shift === 0) for (const b of parsed.blocks) blocks.push(b);
+    else for (const b of parsed.blocks) blocks.push({ ...b, span: { start: b.span.start + shift, end: b.span.end + shift } });
   }
-  return { blocks, degraded };
+  return { blocks, degraded, memo: cache?.memo ?? createMemo() };
 }
