@@ -78,6 +78,23 @@ describe('labelled corpus', () => {
     assert.ok(score.accuracy >= MIN_ACCURACY, `three-class accuracy fell below ${MIN_ACCURACY}: ${summary}`);
   });
 
+  it('every rule runs on every corpus document without failing, with findings inside the text', () => {
+    const labelsPath = join(CORPUS, 'labels.json');
+    assert.ok(existsSync(labelsPath), `The labelled corpus is missing: expected ${labelsPath}.`);
+    const docs = JSON.parse(readFileSync(labelsPath, 'utf8')) as LabelledDoc[];
+    let findings = 0;
+    for (const doc of docs) {
+      const text = readFileSync(join(CORPUS, doc.file), 'utf8');
+      for (const f of analyze(text).findings) {
+        findings++;
+        assert.doesNotMatch(f.message, /failed on this document/, `${doc.file}: ${f.message}`);
+        assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length, `${doc.file}: ${f.ruleId} span out of range`);
+        for (const r of f.related ?? []) assert.ok(r.span.end <= text.length, `${doc.file}: ${f.ruleId} related span out of range`);
+      }
+    }
+    assert.ok(findings > 0);
+  });
+
   it('scoring maps statuses onto labels as the evaluation script does', () => {
     assert.deepEqual((['covered', 'thin', 'placeholder', 'empty', 'mentioned', 'missing'] as const).map(toLabel), ['covered', 'brief', 'brief', 'brief', 'brief', 'absent']);
     const docs = [{ file: 'x.md', sections: { problem: { status: 'covered' as const }, ethics: { status: 'absent' as const }, data: { status: 'brief' as const } } }];
