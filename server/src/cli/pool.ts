@@ -1,19 +1,25 @@
 // Many documents are analysed on worker threads (the engine is CPU-bound and pure); a few in-process, where
 // starting workers would cost more than it saves. Results come back in the order of the jobs.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runJob, type Job, type Outcome } from './job';
 
-/** Below this many documents, workers do not pay for their start-up (~100 ms each). */
-const MIN_JOBS_FOR_WORKERS = 24;
+/**
+ * Below this many documents, workers do not pay for themselves: each thread warms up on its own (JIT and the
+ * engine's memo tables), which costs about as much CPU as analysing a few dozen documents.
+ */
+const MIN_JOBS_FOR_WORKERS = 48;
 const BATCH = 4;
 
 export const WORKER_FLAG = 'mldocWorker';
 
 export function threadCount(jobs: number, env: Readonly<Record<string, string | undefined>>): number {
   const asked = Number(env['MLDOC_THREADS']);
-  const max = Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 8);
-  if (jobs < MIN_JOBS_FOR_WORKERS && !(asked > 1)) return 1;
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, Math.max(1, Math.ceil(jobs / BATCH)));
+  if (jobs < MIN_JOBS_FOR_WORKERS) return 1;
+  // Only cores that are idle help: on a busy machine extra threads add their warm-up and gain nothing.
+  const cores = availableParallelism();
+  const max = Math.min(8, cores, Math.max(1, Math.round(cores - loadavg()[0])));
   return Math.max(1, Math.min(max, Math.ceil(jobs / BATCH)));
 }
 
