@@ -3,12 +3,11 @@
 // Good: ## Monitoring  We track weekly AUC against labelled samples and alert on a 5% drop.
 // Only the innermost empty heading is reported (an empty parent of empty children is reported once, by the
 // children). The fix inserts the section's (or subsection's) skeleton right under the heading.
-import type { RuleDef, RuleFinding } from './types';
+import type { RuleContext, RuleDef, RuleFinding } from './types';
 import type { Heading, SectionMatch } from '../types';
 import { insertionAt, sectionBodySkeleton, subsectionBodySkeleton, type Skeleton } from '../snippets';
 import { hasContent, isRealHeading, nextLineStart, sectionAliasesIn, sectionDef, strongMatches, subsectionDef, targetTitle, topSectionDepth } from './util';
 import { contentTokens, normalizeHeading } from '../normalize';
-import type { RuleContext } from './types';
 
 /** Which reading of the heading to fill in: a subsection ("### Drift Detection") or the whole section
  * ("## Deployment", even though 'deployment' is also a name for Deployment › Model Serving). A top-level
