@@ -143,6 +143,13 @@ test('folders: Markdown files matching the include globs or opting in; node_modu
   const r = mldoc(['check', 'docs', '--format', 'json'], { cwd: dir });
   const files = JSON.parse(r.stdout).files.map((f: { file: string }) => f.file).sort();
   assert.deepEqual(files, ['docs/a-design.md', 'docs/deep/design-docs/plan.md', 'docs/front.md', 'docs/notes.md']);
+  const custom = scratch({
+    'repo/.mldoc.yaml': 'include:\n  - "notes/**/*.md"\n',
+    'repo/notes/q3/plan.md': COMPLETE_DOC,
+    'repo/other/x-design.md': COMPLETE_DOC,
+  });
+  const inc = mldoc(['check', 'repo', '--format', 'json'], { cwd: custom });
+  assert.deepEqual(JSON.parse(inc.stdout).files.map((f: { file: string }) => f.file), ['repo/notes/q3/plan.md'], 'include globs are relative to the config file');
   const none = scratch({ 'README.md': '# Readme\n' });
   const empty = mldoc(['check', '.'], { cwd: none });
   assert.equal(empty.code, 2);
