@@ -32,6 +32,7 @@ describe('snippet text', () => {
   it('renumbers tab stops when snippets are joined', () => {
     assert.equal(joinSnippets(['${1:a} $2', ' ${1:b}', ' ${1}', ' ${1|x,y|} \\$1']), '${1:a} $2 ${3:b} ${4} ${5|x,y|} \\$1');
     assert.equal(snippetToText('${1|first,second|} ${2:outer ${3:inner}}'), 'first outer inner');
+    assert.equal(snippetToText(`<!-- \${1|${'long-rule-name,'.repeat(400)}last|} -->`), '<!-- long-rule-name -->');
   });
 
   it('escapes text for snippets so that it comes back unchanged', () => {

@@ -4,6 +4,8 @@ import type { ProfileDef, SectionDef, SubsectionDef } from './profiles/types';
 
 /** The plain text a snippet stands for: `${n:default}` becomes its default (placeholders may nest),
  * `${n|a,b|}` its first choice, `$n` and `${n}` nothing, and `\\$`, `\\}`, `\\\\` the character escaped. */
+const TAB_STOP = /\$(?:(\d+)|\{(\d+)\}|\{(\d+):|\{(\d+)\|([^|]*)\|\})/y;
+
 export function snippetToText(snippet: string): string {
   let out = '';
   let depth = 0;
@@ -16,7 +18,8 @@ export function snippetToText(snippet: string): string {
       continue;
     }
     if (c === '$') {
-      const m = /^\$(?:(\d+)|\{(\d+)\}|\{(\d+):|\{(\d+)\|([^|]*)\|\})/.exec(snippet.slice(i, i + 400));
+      TAB_STOP.lastIndex = i;
+      const m = TAB_STOP.exec(snippet);
       if (m) {
         if (m[3] !== undefined) depth++;
         if (m[5] !== undefined) out += m[5].split(',')[0]!.replace(/\\([$}\\,|])/g, '$1');
