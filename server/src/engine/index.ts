@@ -72,6 +72,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     matches,
     sections: profileSections,
     lifecycleSections: sections,
+    lifecycleMatches,
     config: cfg,
     lines,
     sectionDepth: sectionDepthOf(headings, profileSections, doc.titleIndex),

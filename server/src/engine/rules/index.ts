@@ -10,6 +10,19 @@ import { thinSection } from './thin-section';
 import { duplicateSection } from './duplicate-section';
 import { outOfOrderSection } from './out-of-order-section';
 import { skippedHeadingLevel } from './skipped-heading-level';
+import { unmeasurableSuccessCriteria } from './unmeasurable-success-criteria';
+import { metricNotEvaluated } from './metric-not-evaluated';
+import { noBaseline } from './no-baseline';
+import { offlineOnlineMetrics } from './offline-online-metrics';
+import { noSplitStrategy } from './no-split-strategy';
+import { latencyWithoutPercentile } from './latency-without-percentile';
+import { servingModeUnstated } from './serving-mode-unstated';
+import { servingModeInconsistent } from './serving-mode-inconsistent';
+import { noRolloutPlan } from './no-rollout-plan';
+import { noDriftDetection } from './no-drift-detection';
+import { noRetrainingTrigger } from './no-retraining-trigger';
+import { personalDataUnprotected } from './personal-data-unprotected';
+import { fairnessUnanalyzed } from './fairness-unanalyzed';
 
 export const RULES: readonly RuleDef[] = [
   missingSection,
@@ -20,6 +33,19 @@ export const RULES: readonly RuleDef[] = [
   duplicateSection,
   outOfOrderSection,
   skippedHeadingLevel,
+  unmeasurableSuccessCriteria,
+  metricNotEvaluated,
+  noBaseline,
+  offlineOnlineMetrics,
+  noSplitStrategy,
+  latencyWithoutPercentile,
+  servingModeUnstated,
+  servingModeInconsistent,
+  noRolloutPlan,
+  noDriftDetection,
+  noRetrainingTrigger,
+  personalDataUnprotected,
+  fairnessUnanalyzed,
 ];
 
 export function getRule(id: string): RuleDef | undefined {

@@ -15,6 +15,8 @@ export interface RuleContext {
   readonly sections: readonly SectionCoverage[];
   /** Coverage of the eight lifecycle sections, whatever the selected profile (the ML-aware rules read this). */
   readonly lifecycleSections: readonly SectionCoverage[];
+  /** Heading matches against the lifecycle profile (ctx.matches are the selected profile's). */
+  readonly lifecycleMatches: readonly SectionMatch[];
   readonly config: EngineConfig;
   readonly lines: LineIndex;
   /** The heading depth the document uses for lifecycle sections. */

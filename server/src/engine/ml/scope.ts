@@ -1,0 +1,99 @@
+// Where the ML-aware rules look: the parts of a document that count for a lifecycle section (whatever profile
+// is selected, they read ctx.lifecycleSections), phrase search in prose, and an insertion at the end of a
+// section. The rules stay small: a list of phrases and a condition each.
+import type { Heading, Span } from '../types';
+import type { RuleContext } from '../rules/types';
+import { insertionAt } from '../snippets';
+import { compilePhrases, findInProse, type PhraseHit } from './phrases';
+
+export type { PhraseHit } from './phrases';
+
+/** The lifecycle section's own headings, the most telling first (where findings anchor). */
+export function lifecycleHeadings(ctx: RuleContext, sectionId: string): Heading[] {
+  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
+  const hs = (s?.headings ?? []).map((r) => ctx.doc.headings[r.index]).filter((h): h is Heading => h !== undefined);
+  // Real headings first, then the one with most evidence of the topic under it, then the longest.
+  const real = (h: Heading) => (h.kind === 'pseudo' ? 0 : 1);
+  const evidence = (h: Heading) => (s?.evidence ?? []).filter((e) => e.span.start >= h.span.start && e.span.start < h.sectionSpan.end).length;
+  const size = (h: Heading) => h.sectionSpan.end - h.span.end;
+  return hs
+    .map((h, i) => ({ h, i, real: real(h), evidence: evidence(h), size: size(h) }))
+    .sort((a, b) => b.real - a.real || b.evidence - a.evidence || b.size - a.size || a.i - b.i)
+    .map((x) => x.h);
+}
+
+/** Whether the document has a section of its own on this lifecycle topic: a heading that names it (not only a
+ * generic heading whose text happens to be about it), with some substance under it. */
+export function hasSection(ctx: RuleContext, sectionId: string): boolean {
+  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
+  if (!s || (s.status !== 'covered' && s.status !== 'thin')) return false;
+  return s.headings.some((r) => ctx.lifecycleMatches.some((m) => m.headingIndex === r.index && m.sectionId === sectionId && m.confidence >= 0.5));
+}
+
+const SERVING_PHRASES = [
+  'serv*', 'deploy*', 'endpoint*', 'api', 'apis', 'batch', 'real time', 'realtime', 'production', 'inference', 'release*',
+  'service*', 'container*', 'kubernetes', 'cluster*', 'latency', 'requests',
+] as const;
+
+/** A deployment section of its own that talks about serving a system (a model card's "How to get started" is
+ * about using the model, not releasing it). */
+export function hasServingSection(ctx: RuleContext): boolean {
+  return hasSection(ctx, 'deployment') && mentions(ctx, SERVING_PHRASES, sectionSpans(ctx, 'deployment'));
+}
+
+/** The spans of the section's headings, with everything under them (merged, in document order). */
+export function sectionSpans(ctx: RuleContext, sectionId: string): Span[] {
+  const spans = lifecycleHeadings(ctx, sectionId)
+    .map((h) => h.sectionSpan)
+    .sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else out.push(s);
+  }
+  return out;
+}
+
+/** Prose occurrences of any of `phrases`, in the whole document or only inside `within`. */
+export function findPhrases(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit[] {
+  return findInProse(ctx.text, ctx.doc.blocks, compilePhrases(phrases), within);
+}
+
+export function mentions(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): boolean {
+  return findPhrases(ctx, phrases, within).length > 0;
+}
+
+/** The prose block (paragraph, list item, table, heading) that holds `offset`: its text span. */
+export function blockAt(ctx: RuleContext, offset: number): { span: Span; text: string; kind: string } | undefined {
+  let best: { span: Span; text: string; kind: string } | undefined;
+  for (const b of ctx.doc.blocks) {
+    if (b.span.start > offset) break;
+    if (offset < b.span.end && b.kind !== 'blockquote') best = { span: b.span, text: ctx.text.slice(b.span.start, b.span.end), kind: b.kind };
+  }
+  return best;
+}
+
+/** The end of the last line of content under a heading (before trailing blank lines). */
+export function endOfSection(ctx: RuleContext, h: Heading): number {
+  let i = Math.min(h.sectionSpan.end, ctx.text.length);
+  while (i > h.span.end && /\s/.test(ctx.text[i - 1]!)) i--;
+  return i;
+}
+
+/** An insertion of a Markdown line (snippet with tab stops) at the end of a section's content. */
+export function appendToSection(ctx: RuleContext, h: Heading, snippet: string, text: string) {
+  return insertionAt(ctx.text, endOfSection(ctx, h), { snippet, text });
+}
+
+/** Whether a hit is negated in its sentence ("no real-time scoring is needed", "holds no personal data"). */
+export function isNegated(ctx: RuleContext, hit: PhraseHit): boolean {
+  const before = ctx.text.slice(Math.max(0, hit.span.start - 40), hit.span.start);
+  const sentence = before.split(/[.!?;:\n]\s/).pop() ?? before;
+  return /\b(?:no|not|non|without|never|nor|none|neither|avoid(?:s|ing)?)\b[^,]{0,25}$|n['’]t\b[^,]{0,25}$/i.test(sentence);
+}
+
+/** Prose occurrences of `phrases` that are not negated. */
+export function findAffirmed(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit[] {
+  return findPhrases(ctx, phrases, within).filter((h) => !isNegated(ctx, h));
+}

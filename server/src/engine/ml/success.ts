@@ -1,0 +1,78 @@
+// Success criteria in a design doc: statements that say how success is measured ("Success metric: …",
+// "KPIs: …") and the bodies of headings named for them. Shared by unmeasurable-success-criteria and
+// metric-not-evaluated.
+import type { Span } from '../types';
+import type { RuleContext } from '../rules/types';
+import { hasPlaceholder } from '../coverage';
+import { compilePhrases, insideSpans, isTemplate, nonProseSpans } from './phrases';
+
+export const SUCCESS_PHRASES = [
+  'success metric*', 'success criteria', 'success criterion', 'success means', 'success is', 'success will be',
+  'success would be', 'measure of success', 'measures of success', 'successful if', 'successful when', 'succeeds if',
+  'considered a success', 'considered successful', 'kpi', 'kpis', 'key performance indicator*', 'key result*',
+  'acceptance criteria', 'definition of done',
+] as const;
+const SUCCESS_HEADINGS = ['success metric*', 'success criteria', 'kpi', 'kpis', 'key results', 'measuring success', 'key performance indicator*', 'acceptance criteria'] as const;
+
+export interface SuccessStatement {
+  /** Where the statement is (the block, or a heading's body). */
+  readonly span: Span;
+  /** The phrase that makes it a success statement. */
+  readonly anchor: Span;
+  readonly text: string;
+}
+
+const MAX_FOLLOWING = 6;
+
+/** Success statements: a block naming success (with the list it introduces), or a success heading's body. */
+export function successStatements(ctx: RuleContext): SuccessStatement[] {
+  const { blocks, headings } = ctx.doc;
+  const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
+  const matcher = compilePhrases(SUCCESS_PHRASES);
+  const headingMatcher = compilePhrases(SUCCESS_HEADINGS);
+  const out: SuccessStatement[] = [];
+  const covered: Span[] = [];
+  for (const h of headings) {
+    const hit = headingMatcher.find(h.text)[0];
+    if (!hit || h.bodySpan.end <= h.bodySpan.start) continue;
+    const body = ctx.text.slice(h.bodySpan.start, h.sectionSpan.end);
+    if (body.trim() === '') continue;
+    out.push({ span: { start: h.bodySpan.start, end: h.sectionSpan.end }, anchor: h.span, text: body });
+    covered.push({ start: h.span.start, end: h.sectionSpan.end });
+  }
+  const inCovered = insideSpans(covered);
+  blocks.forEach((b, i) => {
+    if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) return;
+    const own = ctx.text.slice(b.span.start, Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end));
+    const hit = matcher.find(own)[0];
+    if (!hit) return;
+    let end = b.span.end;
+    // A lead-in ("Success metrics:") introduces the list that follows under the same heading.
+    if (/:\s*$/.test(own.trim()) || own.trim().split(/\s+/).length <= 4) {
+      const owner = ctx.doc.blockOwner[i];
+      for (let j = i + 1; j < blocks.length && j <= i + MAX_FOLLOWING; j++) {
+        const n = blocks[j]!;
+        if (ctx.doc.blockOwner[j] !== owner || n.kind === 'heading') break;
+        if (n.kind !== 'list-item' && n.kind !== 'table') break;
+        end = Math.max(end, n.span.end);
+      }
+    }
+    out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hit.span.start, end: b.span.start + hit.span.end }, text: ctx.text.slice(b.span.start, end) });
+  });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A question or a template prompt, not a statement of what success is. */
+export function isPrompt(text: string): boolean {
+  const t = text.trim();
+  return /\?\s*(?:\*\*|_)?\s*$/.test(t) || /\?\s*\n/.test(t) || hasPlaceholder(t) || /\[[^\]]{3,}\]|<[^>]{3,}\\?>/.test(t) || /^<!--/.test(t);
+}
+
+const NUMBERISH =
+  /\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|double|doubles|twice|triple|tenth|fifth|quarter|third|percent|percentage points?)\b/i;
+const RELATIVE = /\b(?:than|vs\.?|versus|compared (?:to|with)|relative to|against)\b[^.]{0,60}\b(?:today|now|current|currently|baseline|control|last (?:year|quarter|month)|previous|existing|manual)\b/i;
+
+/** Whether a statement gives a number, threshold or a comparison with a reference point. */
+export function isMeasurable(text: string): boolean {
+  return NUMBERISH.test(text) || RELATIVE.test(text);
+}

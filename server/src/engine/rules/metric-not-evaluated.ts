@@ -1,0 +1,61 @@
+// metric-not-evaluated: a metric promised in the success criteria is never mentioned again: not in the
+// offline evaluation, the A/B test or the monitoring, so nobody will measure it.
+// Bad:  Success metric: 5% higher conversion rate.  … (evaluation uses AUC; monitoring watches latency only)
+// Good: … the A/B test compares conversion rate between arms; the dashboard tracks it weekly.
+// Only runs when the document has a model or monitoring section of its own.
+import type { RuleDef, RuleFinding } from './types';
+import { compilePhrases, findInProse, insideSpans } from '../ml/phrases';
+import { hasSection } from '../ml/scope';
+
+/** A success statement that says where its metric is measured is its own evaluation plan. */
+const EVALUATED_IN_PLACE = compilePhrases([
+  'a b test*', 'ab test*', 'experiment*', 'measured', 'monitor*', 'dashboard*', 'tracked', 'track', 'held out', 'holdout',
+  'hold out', 'test set', 'evaluated', 'backtest*', 'reported weekly', 'reported monthly', 'in production',
+]);
+import { isPrompt, successStatements } from '../ml/success';
+
+/** Metric names with their other spellings: a mention of any counts as the same metric. */
+export const METRIC_NAMES: readonly (readonly string[])[] = [
+  ['pr auc', 'auc pr', 'auprc', 'average precision', 'area under the precision recall curve'],
+  ['auc', 'roc auc', 'auc roc', 'auroc', 'area under the curve', 'area under the roc curve'],
+  ['precision'], ['recall', 'sensitivity', 'true positive rate', 'tpr'], ['f1', 'f1 score', 'f score', 'f measure'],
+  ['accuracy'], ['rmse', 'root mean squared error', 'root mean square error'], ['mae', 'mean absolute error'],
+  ['mape', 'mean absolute percentage error'], ['wape', 'weighted absolute percentage error'], ['smape'],
+  ['log loss', 'logloss', 'cross entropy', 'cross-entropy'], ['ndcg*', 'normalized discounted cumulative gain'],
+  ['mrr', 'mean reciprocal rank'], ['click through rate', 'ctr'], ['conversion rate', 'conversions', 'conversion'],
+  ['churn rate', 'churn'], ['retention rate'], ['revenue'], ['false positive rate', 'fpr', 'false positives', 'false decline rate', 'false declines', 'false alarm rate', 'false alarms'],
+  ['false negative rate', 'fnr', 'false negatives'], ['chargeback rate', 'chargebacks', 'chargeback'],
+  ['word error rate', 'wer'], ['bleu'], ['calibration', 'calibration error', 'ece'], ['latency'], ['throughput'],
+  ['engagement'], ['dwell time'], ['watch time'], ['average order value', 'aov'], ['net promoter score', 'nps'],
+];
+
+export const metricNotEvaluated: RuleDef = {
+  id: 'metric-not-evaluated',
+  description: 'A metric promised in the success criteria is never evaluated offline, tested online or monitored.',
+  defaultSeverity: 'info',
+  tags: ['ml'],
+  check(ctx) {
+    if (!hasSection(ctx, 'model') && !hasSection(ctx, 'monitoring')) return [];
+    const statements = successStatements(ctx).filter((s) => !isPrompt(s.text) && EVALUATED_IN_PLACE.find(s.text).length === 0);
+    if (statements.length === 0) return [];
+    const inStatements = insideSpans(statements.map((s) => s.span));
+    const out: RuleFinding[] = [];
+    for (const names of METRIC_NAMES) {
+      const hits = findInProse(ctx.text, ctx.doc.blocks, compilePhrases(names));
+      const promised = hits.filter((h) => inStatements(h.span.start));
+      if (promised.length === 0 || hits.some((h) => !inStatements(h.span.start))) continue;
+      // A longer name that contains this one ("PR AUC" for "AUC") is the other metric's business.
+      const first = promised[0]!;
+      if (out.some((f) => f.span.start <= first.span.start && first.span.end <= f.span.end)) continue;
+      out.push({
+        message:
+          `Metric not evaluated: '${first.text}' is promised in the success criteria but never appears in the evaluation, ` +
+          'the online test or the monitoring. Say where it is measured (offline on held-out data, in the A/B test, on a dashboard) and how often.',
+        span: first.span,
+        sectionId: 'problem',
+        subsectionId: 'objective',
+      });
+    }
+    return out;
+  },
+};
