@@ -1,6 +1,10 @@
 // Per-document state: the latest analysis per uri+version (shared by every feature), a ParseCache so that
-// re-analysis reuses unchanged chunks, and the debounced diagnostics push. Bursts of edits coalesce into one
-// analysis after `debounceMs`; work for a version that has been superseded is dropped.
+// re-analysis reuses unchanged chunks (rolled after each analysis), and the diagnostics push.
+// Scheduling: no fixed debounce. A change is analysed as soon as the server is idle: the analysis waits only
+// until the JSON-RPC queue has no further change for the document (vscode-jsonrpc handles one message per
+// event-loop turn, so we wait for one turn without a change). While an analysis runs, the edits that arrive
+// queue up; they are then applied one per turn and analysed once, at the latest version. Work for a version
+// that has been superseded is dropped. `debounceMs` > 0 adds a quiet period on top (for clients that want it).
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, createLineIndex, createParseCache, type Analysis } from './engine';
@@ -27,6 +31,9 @@ export interface DocResult {
 interface DocState {
   cache: ReturnType<typeof createParseCache>;
   timer?: ReturnType<typeof setTimeout>;
+  /** Changes seen, and how many of them the pending settle check has seen (see schedule). */
+  changes: number;
+  settled?: number;
   result?: DocResult;
   inflight?: { version: number; generation: number; promise: Promise<DocResult | undefined> };
   published?: { version: number; generation: number; count: number; kind: DocKind };
@@ -48,7 +55,7 @@ export function createAnalyzer(deps: AnalyzerDeps) {
   const stateOf = (uri: string): DocState => {
     let st = states.get(uri);
     if (!st) {
-      st = { cache: createParseCache() };
+      st = { cache: createParseCache(), changes: 0 };
       states.set(uri, st);
     }
     return st;
@@ -118,18 +125,37 @@ export function createAnalyzer(deps: AnalyzerDeps) {
     }
   };
 
+  /** Analyse once the document has stopped changing for one event-loop turn (two setImmediate hops: the first
+   * lets the JSON-RPC queue apply its next message, the second checks whether that was a change). */
+  const settle = (uri: string, st: DocState): void => {
+    st.settled = st.changes;
+    setImmediate(() =>
+      setImmediate(() => {
+        if (states.get(uri) !== st || st.settled === undefined) return;
+        if (st.changes !== st.settled) return settle(uri, st);
+        st.settled = undefined;
+        void run(uri);
+      }),
+    );
+  };
+
   const schedule = (uri: string, delay: number): void => {
     const st = stateOf(uri);
-    if (st.timer) clearTimeout(st.timer);
-    st.timer = setTimeout(() => {
-      st.timer = undefined;
-      void run(uri);
-    }, delay);
+    st.changes++;
+    if (delay > 0) {
+      if (st.timer) clearTimeout(st.timer);
+      st.timer = setTimeout(() => {
+        st.timer = undefined;
+        void run(uri);
+      }, delay);
+      return;
+    }
+    if (st.settled === undefined) settle(uri, st);
   };
 
   return {
     ensure,
-    /** Opened (first content: analyse at once) or changed (debounced). */
+    /** Opened (first content: analyse at once) or changed (analysed when the burst of changes is over). */
     changed: (uri: string) => schedule(uri, states.has(uri) ? deps.debounceMs : 0),
     closed(uri: string): void {
       const st = states.get(uri);

@@ -23,7 +23,7 @@ import { computeHover } from './features/hover';
 import * as P from './protocol';
 
 export interface ServerOptions {
-  /** Quiet time after the last edit before a document is re-analysed. */
+  /** Extra quiet time after the last edit before a document is re-analysed (default 0: as soon as idle). */
   readonly debounceMs?: number;
 }
 
@@ -36,7 +36,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyzer = createAnalyzer({
     documents,
     config,
-    debounceMs: options.debounceMs ?? 200,
+    debounceMs: options.debounceMs ?? 0,
     log,
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined),
     coverageChanged: (uri, version) => void connection.sendNotification(P.CoverageChangedMethod, { uri, version } satisfies P.CoverageChangedParams).catch(() => undefined),

@@ -9,7 +9,7 @@ import type { Memo } from './parse';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
 export const PLACEHOLDER =
-  /\bTBD\b|\bTBA\b|\bTODO\b|\bFIXME\b|\bXXX\b|\[More Information Needed\]|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\bto be (?:determined|defined|decided|written|added)\b|\blorem ipsum\b|\bcoming soon\b/gi;
+  /\bTBD\b|\bTBA\b|\bTODO\b|\bFIXME\b|\bXXX\b|\[More Information Needed\]|\{\{[^{}]{0,300}\}\}|\{%[^%]{0,300}%\}|\bto be (?:determined|defined|decided|written|added)\b|\blorem ipsum\b|\bcoming soon\b/gi;
 const PLACEHOLDER_TEST = new RegExp(PLACEHOLDER.source, 'i');
 const CASE_SENSITIVE_PLACEHOLDER = /\b(?:TBD|TBA|TODO|FIXME|XXX)\b/;
 
@@ -263,6 +263,25 @@ function childWords(doc: DocumentModel, stats: readonly BodyStats[], owners: rea
 }
 
 function dedupeEvidence(hits: readonly KeywordHit[]): Evidence[] {
+  // Hits come block by block, in document order: a repeat can only be among the hits of the same block start,
+  // so remembering that run's phrases is enough (and cheaper than a key per hit on a large document).
+  const out: Evidence[] = [];
+  const run = new Set<string>();
+  let at = -1;
+  for (const h of hits) {
+    if (h.span.start < at) return dedupeEvidenceByKey(hits);
+    if (h.span.start !== at) {
+      at = h.span.start;
+      run.clear();
+    }
+    if (run.has(h.entry.phrase)) continue;
+    run.add(h.entry.phrase);
+    out.push({ span: h.span, keyword: h.entry.phrase });
+  }
+  return out;
+}
+
+function dedupeEvidenceByKey(hits: readonly KeywordHit[]): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const h of hits) {
@@ -277,7 +296,13 @@ function dedupeEvidence(hits: readonly KeywordHit[]): Evidence[] {
 /** Where each missing section belongs: after the nearest present predecessor in lifecycle order. */
 function placeSections(doc: DocumentModel, sections: SectionCoverage[]): SectionCoverage[] {
   const firstHeading = (s: SectionCoverage) => (s.headings.length ? doc.headings[s.headings[0]!.index] : undefined);
-  const endOfSection = (s: SectionCoverage): number => Math.max(0, ...s.headings.map((ref) => doc.headings[ref.index]!.sectionSpan.end));
+  // The end of the predecessor's top-level headings only: a heading of it nested inside another section
+  // (a "Business Metrics" under "Model") must not pull the insertion point into that other section.
+  const endOfSection = (s: SectionCoverage): number => {
+    const hs = s.headings.map((ref) => doc.headings[ref.index]!);
+    const top = Math.min(...hs.map((h) => h.depth));
+    return Math.max(0, ...hs.filter((h) => h.depth === top).map((h) => h.sectionSpan.end));
+  };
   return sections.map((s, i) => {
     let insertAt = doc.text.length;
     let after: string | undefined;

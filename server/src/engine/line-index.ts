@@ -12,6 +12,12 @@ export interface LineIndex {
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Without \r (the usual case) indexOf finds the breaks several times faster than a loop over characters;
+  // this runs on every keystroke over the whole document.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {

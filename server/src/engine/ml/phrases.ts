@@ -36,6 +36,66 @@ function phraseSource(phrase: string): string {
 
 const cache = new Map<string, PhraseMatcher>();
 
+// Incremental search. The readiness score and the ML rules search the whole text with dozens of phrase lists on
+// every keystroke; on a large document that is most of the analysis. A large text is therefore searched per
+// segment (cut at heading lines, like the parser's chunks) and each segment's hits are remembered by its text, so
+// an edit re-searches only the segment it touched. Exact: a hit cannot cross into a line that starts with `#`
+// (a phrase's words are letters and punctuation joined by spaces, hyphens, slashes or emphasis, never `#`), and
+// the word-boundary checks see a line break or `#` at a segment's edge just as they see the string's edge.
+// The memo is bounded: two generations of SEGMENT_MEMO_SIZE segments.
+const SEGMENT_TEXT_MIN = 32 * 1024;
+const SEGMENT_MEMO_SIZE = 20_000;
+
+interface Segment {
+  readonly start: number;
+  readonly text: string;
+  /** Hits per compiled phrase list, offsets relative to the segment. */
+  readonly hits: Map<RegExp, readonly PhraseHit[]>;
+}
+
+let segmentMemo = new Map<string, Map<RegExp, readonly PhraseHit[]>>();
+let previousSegmentMemo = new Map<string, Map<RegExp, readonly PhraseHit[]>>();
+let lastText: string | undefined;
+let lastSegments: readonly Segment[] = [];
+
+/** Offsets where a line starting with up to three spaces and `#` begins. */
+function headingLineStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+    let j = i;
+    while (j > 0 && i - j < 3 && text.charCodeAt(j - 1) === 32) j--;
+    const before = j === 0 ? 10 : text.charCodeAt(j - 1);
+    if ((before === 10 || before === 13) && j > 0 && out[out.length - 1] !== j) out.push(j);
+  }
+  return out;
+}
+
+function segmentsOf(text: string): readonly Segment[] {
+  if (text === lastText) return lastSegments;
+  const cuts = [0, ...headingLineStarts(text), text.length];
+  const segments: Segment[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const t = text.slice(cuts[k]!, cuts[k + 1]!);
+    let hits = segmentMemo.get(t);
+    if (!hits) {
+      hits = previousSegmentMemo.get(t) ?? new Map();
+      segmentMemo.set(t, hits);
+    }
+    segments.push({ start: cuts[k]!, text: t, hits });
+  }
+  if (segmentMemo.size > SEGMENT_MEMO_SIZE) {
+    previousSegmentMemo = segmentMemo;
+    segmentMemo = new Map();
+  }
+  lastText = text;
+  lastSegments = segments;
+  return segments;
+}
+
+function shifted(hits: readonly PhraseHit[], by: number, out: PhraseHit[]): void {
+  for (const h of hits) out.push(by === 0 ? h : { phrase: h.phrase, span: { start: h.span.start + by, end: h.span.end + by }, text: h.text });
+}
+
 /** Compile a list of phrases once (cached by content: the lists are module-level data). */
 export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   const key = phrases.join('\u0000');
@@ -45,6 +105,22 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   const order = phrases.map((_, i) => i).sort((a, b) => phrases[b]!.length - phrases[a]!.length);
   const source = order.map((i) => `(${phraseSource(phrases[i]!)})`).join('|');
   const re = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+  const search = (slice: string, start: number, out: PhraseHit[]) => {
+    if (!re) return;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(slice)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      out.push({ phrase: order[g - 1]!, span: { start: start + m.index, end: start + m.index + m[0].length }, text: m[0] });
+    }
+  };
+  // Per-segment search is exact only when no word of a phrase can match a `#` (see segmentsOf).
+  const segmentable = re !== undefined && !phrases.some((p) => p.includes('#'));
   const matcher: PhraseMatcher = {
     phrases,
     find(text, within) {
@@ -52,17 +128,37 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       if (!re) return out;
       const start = within ? Math.max(0, within.start) : 0;
       const end = within ? Math.min(text.length, within.end) : text.length;
-      const slice = text.slice(start, end);
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(slice)) !== null) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
+      // Segments pay off on a large text, also for the small ranges (sections) the rules search in.
+      if (!segmentable || text.length < SEGMENT_TEXT_MIN || end - start < 256) {
+        search(text.slice(start, end), start, out);
+        return out;
+      }
+      const segments = segmentsOf(text);
+      let lo = 0;
+      let hi = segments.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segments[mid]!.start <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      for (let k = lo; k < segments.length; k++) {
+        const seg = segments[k]!;
+        const segEnd = seg.start + seg.text.length;
+        if (segEnd <= start) continue;
+        if (seg.start >= end) break;
+        if (seg.start >= start && segEnd <= end) {
+          let hits = seg.hits.get(re);
+          if (!hits) {
+            const found: PhraseHit[] = [];
+            search(seg.text, 0, found);
+            hits = found;
+            seg.hits.set(re, hits);
+          }
+          shifted(hits, seg.start, out);
+        } else {
+          const from = Math.max(start, seg.start);
+          search(text.slice(from, Math.min(end, segEnd)), from, out);
         }
-        let g = 1;
-        while (g < m.length && m[g] === undefined) g++;
-        out.push({ phrase: order[g - 1]!, span: { start: start + m.index, end: start + m.index + m[0].length }, text: m[0] });
       }
       return out;
     },
