@@ -2,7 +2,7 @@
 //   analyze(text, config?) -> Analysis
 // Any string gives an Analysis; nothing throws (a failure inside a rule becomes an internal-error finding).
 import { parse as parseYaml } from 'yaml';
-import type { Analysis, DocStatus, EngineConfig, Finding, Heading, SectionCoverage, Severity, SeveritySetting } from './types';
+import type { Analysis, DocStatus, EngineConfig, Finding, Heading, SectionCoverage, SectionMatch, Severity, SeveritySetting } from './types';
 import { parseDocument, type ParseCache } from './parse';
 import { computeHeadings } from './outline';
 import { compileProfile, headingMatches } from './match';
@@ -33,13 +33,15 @@ export function parseFrontMatter(raw: string | undefined): Record<string, unknow
 
 const MARKER = /<!--\s*mldoc\s*-->/;
 
-function sectionDepthOf(headings: readonly Heading[], sections: readonly SectionCoverage[], titleIndex: number | undefined): number {
-  const depths = sections.flatMap((s) => s.headings.map((r) => headings[r.index]!)).filter((h) => h.kind !== 'pseudo').map((h) => h.depth);
-  if (depths.length) {
-    const counts = new Map<number, number>();
-    for (const d of depths) counts.set(d, (counts.get(d) ?? 0) + 1);
-    return Math.min(...depths.filter((d) => counts.get(d)! >= Math.max(...counts.values()) / 2));
-  }
+/**
+ * The heading depth the document uses for its sections: the shallowest real heading (not the title) that
+ * counts for a section; else one below the title; else 2. Inserted sections, completions and rules use it.
+ */
+function sectionDepthOf(headings: readonly Heading[], matches: readonly SectionMatch[], titleIndex: number | undefined): number {
+  const named = new Set(matches.filter((m) => m.confidence >= 0.5).map((m) => m.headingIndex));
+  let depth = Infinity;
+  for (const h of headings) if (h.kind !== 'pseudo' && h.index !== titleIndex && named.has(h.index)) depth = Math.min(depth, h.depth);
+  if (Number.isFinite(depth)) return depth;
   return titleIndex !== undefined ? Math.min(6, headings[titleIndex]!.depth + 1) : 2;
 }
 
@@ -64,6 +66,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const profileSections = isLifecycle ? sections : computeCoverage(doc, matches, compiled, cfg, parsed.memo).sections;
   const suppressions = parseSuppressions(input, parsed.blocks, lines);
   const status = docStatusOf(frontMatter);
+  const sectionDepth = sectionDepthOf(headings, matches, doc.titleIndex);
   const ctx: RuleContext = {
     text: input,
     doc,
@@ -75,8 +78,9 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     lifecycleMatches,
     config: cfg,
     lines,
-    sectionDepth: sectionDepthOf(headings, profileSections, doc.titleIndex),
+    sectionDepth,
     frontMatter,
+    degraded: parsed.degraded,
   };
   const findings = runRules(ctx, lines, suppressions, status);
   const optIn = frontMatter?.['mldoc'] === true || fmProfile !== undefined || MARKER.test(input);
@@ -85,6 +89,8 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     profile: profile.id,
     profileDef: profile,
     headings,
+    sectionDepth,
+    ...(doc.titleIndex !== undefined ? { titleIndex: doc.titleIndex } : {}),
     blocks: parsed.blocks,
     matches: lifecycleMatches,
     sections,

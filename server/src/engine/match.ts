@@ -57,9 +57,12 @@ export function compileProfile(profile: ProfileDef): CompiledProfile {
     for (const a of s.aliases) add(aliases, a, s.id);
     for (const k of s.keywords) add(keywords, k, s.id);
     for (const k of s.strongKeywords ?? []) add(keywords, k, s.id, undefined, true);
+    // A heading that names the whole section ("Deployment", "Monitoring and Maintenance") is the section, not
+    // one of its subsections, even where a subsection lists the same name among its aliases.
+    const sectionNames = new Set([s.id, s.title].map((n) => contentTokens(normalizeHeading(n, true)).join(' ')));
     for (const sub of s.subsections) {
       add(aliases, sub.title, s.id, sub.id, false, true);
-      for (const a of sub.aliases) add(aliases, a, s.id, sub.id);
+      for (const a of sub.aliases) if (!sectionNames.has(contentTokens(normalizeHeading(a, true)).join(' '))) add(aliases, a, s.id, sub.id);
       for (const k of sub.keywords) add(keywords, k, s.id, sub.id);
     }
   }

@@ -2,7 +2,7 @@
 // alias "data collection and preparation" must meet; so must "Serving" and "serve", "Metrics" and "metric".
 
 const LEADING_NUMBERING =
-  /^(?:(?:step|part|section|chapter|stage|phase)\s+)?(?:\d+(?:\.\d+)*\.?|[ivxlcdm]+(?:\.[ivxlcdm]+)*[.)]|[a-z][.)](?:[ivx]+[.)])?)[:.)-]?\s+/i;
+  /^(?:(?:step|part|section|chapter|stage|phase)\s+)?(?:\d+(?:\.\d+)*\.?|(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3})(?:\.(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3}))*[.)]|[a-z][.)](?:[ivx]+[.)])?)[:.)-]?\s+/i;
 const STEP_ONLY = /^(?:step|part|section|chapter|stage|phase)\s+\d+\s*[:.-]?\s*/i;
 
 /** Lower case, numbering and punctuation removed, `&` -> `and`, parenthesised qualifiers dropped. */

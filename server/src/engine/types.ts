@@ -196,6 +196,10 @@ export interface Analysis {
   /** The selected profile's definition (built-in or from configuration): what `profileSections` are about. */
   readonly profileDef?: ProfileDef;
   readonly headings: readonly Heading[];
+  /** The heading depth the document uses for its sections (where inserted sections go). */
+  readonly sectionDepth: number;
+  /** The document's title heading, when it has one (a lone top-level heading first in the document). */
+  readonly titleIndex?: number;
   readonly blocks: readonly Block[];
   readonly matches: readonly SectionMatch[];
   /** The eight lifecycle sections, whatever the selected profile (computed with the lifecycle profile). */

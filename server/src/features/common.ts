@@ -20,34 +20,14 @@ export function subsectionDef(analysis: Analysis, sectionId: string, subId: stri
   return sectionDef(analysis, sectionId)?.subsections.find((s) => s.id === subId);
 }
 
-/** The document's title heading: the only top-level heading, when it comes first and others follow. */
+/** The document's title heading (computed once by the engine). */
 export function titleIndex(analysis: Analysis): number | undefined {
-  const real = analysis.headings.filter((h) => h.kind !== 'pseudo');
-  if (real.length < 2) return undefined;
-  const minDepth = Math.min(...real.map((h) => h.depth));
-  const top = real.filter((h) => h.depth === minDepth);
-  const first = analysis.headings[0];
-  return first && top.length === 1 && top[0] === first ? first.index : undefined;
+  return analysis.titleIndex;
 }
 
-/**
- * The heading depth the document uses for lifecycle sections: the shallowest depth that at least half as many
- * matched headings use as the most used one; else one below the title; else 2. (Mirrors the engine's rule
- * context, which does not expose it on Analysis.)
- */
+/** The heading depth the document uses for its sections (computed once by the engine). */
 export function sectionDepth(analysis: Analysis): number {
-  const depths = outlineOf(analysis)
-    .flatMap((s) => s.headings.map((r) => analysis.headings[r.index]))
-    .filter((h): h is Heading => h !== undefined && h.kind !== 'pseudo')
-    .map((h) => h.depth);
-  if (depths.length) {
-    const counts = new Map<number, number>();
-    for (const d of depths) counts.set(d, (counts.get(d) ?? 0) + 1);
-    const most = Math.max(...counts.values());
-    return Math.min(...depths.filter((d) => counts.get(d)! >= most / 2));
-  }
-  const t = titleIndex(analysis);
-  return t !== undefined ? Math.min(6, analysis.headings[t]!.depth + 1) : 2;
+  return analysis.sectionDepth;
 }
 
 /** The lifecycle sections a heading counts as (the heading is one of the section's own headings). */

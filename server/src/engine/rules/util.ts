@@ -94,20 +94,9 @@ export function endOfBlocksBefore(ctx: RuleContext, offset: number): number {
   return end;
 }
 
-/** The depth of the document's top-level lifecycle sections: the shallowest real heading (not the title) that
- * counts for a section. Falls back to the engine's estimate when no real heading counts. */
-const topDepths = new WeakMap<object, number>();
 
 export function topSectionDepth(ctx: RuleContext): number {
-  const known = topDepths.get(ctx.matches);
-  if (known !== undefined) return known;
-  let depth = Infinity;
-  for (const h of ctx.doc.headings) {
-    if (isRealHeading(h) && h.index !== ctx.doc.titleIndex && h.depth < depth && strongMatches(ctx, h.index).length) depth = h.depth;
-  }
-  const result = Number.isFinite(depth) ? depth : ctx.sectionDepth;
-  topDepths.set(ctx.matches, result);
-  return result;
+  return ctx.sectionDepth;
 }
 
 /** Section-level (not subsection) aliases of `sectionId` that occur in the heading as whole phrases. */
