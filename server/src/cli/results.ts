@@ -46,7 +46,7 @@ export function allRules(): readonly RuleInfo[] {
   return [...RULES, FILE_TOO_LARGE];
 }
 
-export const RULE_DOCS_BASE = 'https://github.com/mldoc/mldoc/blob/main/docs/rules/';
+export { RULE_DOCS_BASE } from '../features/rule-docs';
 export const INFORMATION_URI = 'https://github.com/mldoc/mldoc';
 
 export function toFileResult(display: string, abs: string, analysis: Analysis): FileResult {

@@ -1,5 +1,5 @@
-// The one place that says where a rule's documentation lives. Diagnostics link to it (codeDescription.href)
-// and the coverage report does too.
+// The one place that says where a rule's documentation lives. Diagnostics link to it (codeDescription.href),
+// the coverage report and the CLI's SARIF output do too.
 export const RULE_DOCS_BASE = 'https://github.com/mldoc/mldoc/blob/main/docs/rules/';
 
 export function ruleDocsUrl(ruleId: string): string {
