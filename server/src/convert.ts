@@ -15,14 +15,14 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { LineIndex } from './engine/line-index';
-import type { Finding, Severity, Span, TextEdit as EngineEdit } from './engine/types';
+import type { Finding, Readiness, Severity, Span, TextEdit as EngineEdit } from './engine/types';
 import type { ActionEntry } from './features/code-actions';
 import type { CompletionEntry } from './features/completion';
 import type { CoverageEntry, CoverageSummary } from './features/coverage';
 import type { HoverResult } from './features/hover';
 import type { Insertion } from './features/insertions';
 import { ruleDocsUrl } from './features/rule-docs';
-import type { CoverageItem, CoverageResult, WireInsertion } from './protocol';
+import type { CoverageItem, CoverageResult, ReadinessSummary, WireInsertion } from './protocol';
 
 export const SOURCE = 'mldoc';
 
@@ -84,6 +84,7 @@ const COMPLETION_KIND = {
   subsection: CompletionItemKind.Snippet,
   key: CompletionItemKind.Property,
   value: CompletionItemKind.Value,
+  term: CompletionItemKind.Keyword,
 } as const;
 
 export function toCompletionItem(entry: CompletionEntry, lines: LineIndex, snippetSupport: boolean): CompletionItem {
@@ -165,6 +166,23 @@ export function toCoverageResult(summary: CoverageSummary, lines: LineIndex, uri
     present: summary.present,
     total: summary.total,
     sections: summary.sections.map((s) => toCoverageItem(s, lines)),
+    ...(summary.readiness ? { readiness: toReadinessSummary(summary.readiness, lines) } : {}),
+  };
+}
+
+function toReadinessSummary(r: Readiness, lines: LineIndex): ReadinessSummary {
+  return {
+    score: r.score,
+    max: r.max,
+    groups: r.groups.map((g) => ({ id: g.id, title: g.title, score: g.score, max: g.max })),
+    tests: r.tests.map((t) => ({
+      id: t.id,
+      group: t.group,
+      title: t.title,
+      description: t.description,
+      score: t.score,
+      evidence: t.evidence.map((e) => ({ text: e.keyword, range: toRange(lines, e.span) })),
+    })),
   };
 }
 

@@ -49,6 +49,27 @@ export interface CoverageResult {
   present: number;
   total: number;
   sections: CoverageItem[];
+  /** Design-time readiness after the ML Test Score (optional: older servers do not send it). */
+  readiness?: ReadinessSummary;
+}
+
+/** Readiness: 28 tests in four groups of seven; a group scores the sum of its tests, the document the lowest group. */
+export interface ReadinessSummary {
+  score: number;
+  max: number;
+  groups: { id: 'data' | 'model' | 'infrastructure' | 'monitoring'; title: string; score: number; max: number }[];
+  tests: ReadinessTestItem[];
+}
+
+export interface ReadinessTestItem {
+  id: string;
+  group: 'data' | 'model' | 'infrastructure' | 'monitoring';
+  title: string;
+  description: string;
+  /** 1 planned, 0.5 only mentioned, 0 not planned. */
+  score: number;
+  /** Where the document plans for it. */
+  evidence: { text: string; range: WireRange }[];
 }
 
 /** Request: client -> server. Params: {uri}. Result: CoverageResult (enabled: false when not a design doc). */

@@ -6,8 +6,9 @@ import { sectionSkeleton, snippetToText, subsectionSkeleton } from '../engine/sn
 import { PROFILES } from '../engine/profiles';
 import type { Analysis, SectionCoverage, Span } from '../engine/types';
 import { enclosingSection, lineAround, outlineOf, profileOf, sectionDepth, type LineInfo } from './common';
+import { provideMlTermCompletions } from './ml-terms';
 
-export type CompletionKind = 'section' | 'subsection' | 'key' | 'value';
+export type CompletionKind = 'section' | 'subsection' | 'key' | 'value' | 'term';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -38,7 +39,8 @@ export function computeCompletions(analysis: Analysis, offset: number): Completi
   if (analysis.blocks.some((b) => inside(b) && offset <= b.span.end)) return [];
   const before = text.slice(line.start, offset);
   const m = HEADING_PREFIX.exec(before);
-  if (!m) return [];
+  // On a prose line: the ML terms of the lifecycle section around it (metrics, drift tests, …).
+  if (!m) return provideMlTermCompletions(analysis, offset);
   if (text.slice(offset, line.end).trim() !== '') return [];
   const typedDepth = m[2]!.length;
   const replace = { start: line.start + m[1]!.length, end: offset };

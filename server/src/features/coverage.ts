@@ -1,6 +1,6 @@
 // Coverage for the tree view and the report: sections and subsections with status, the heading that counts
 // for each (to reveal), and what to insert where for the missing ones. Offsets here; convert.ts makes ranges.
-import type { Analysis, SectionCoverage, Span, Status } from '../engine/types';
+import type { Analysis, Readiness, SectionCoverage, Span, Status } from '../engine/types';
 import { outlineOf, profileOf, sectionDef } from './common';
 import { bodyInsertion, sectionInsertion, subsectionInsertion, type Insertion } from './insertions';
 import { ruleDocsUrl } from './rule-docs';
@@ -23,6 +23,8 @@ export interface CoverageSummary {
   readonly present: number;
   readonly total: number;
   readonly sections: readonly CoverageEntry[];
+  /** Design-time readiness (ML Test Score); evidence as offsets. */
+  readonly readiness?: Readiness;
 }
 
 /** A section or subsection is present when it has a heading of its own (whatever its substance). */
@@ -81,6 +83,7 @@ export function computeCoverageSummary(analysis: Analysis): CoverageSummary {
     present: outlineOf(analysis).filter((s) => isPresent(s.status)).length,
     total: outlineOf(analysis).length,
     sections: outlineOf(analysis).map((s) => sectionEntry(analysis, s)),
+    readiness: analysis.readiness,
   };
 }
 

@@ -4,6 +4,8 @@ import type { Analysis, Span, Status } from '../engine/types';
 import { enclosingSection, outlineOf, profileOf, sectionsOfHeading, titleIndex } from './common';
 import { isPresent } from './coverage';
 import { closestSection } from './similarity';
+import { provideMlTermHover } from './ml-terms';
+import { formatReadinessScore } from '../engine/readiness';
 
 export interface HoverResult {
   /** Markdown. */
@@ -22,7 +24,8 @@ export const STATUS_TEXT: Readonly<Record<Status, string>> = {
 
 export function computeHover(analysis: Analysis, offset: number): HoverResult | undefined {
   const heading = analysis.headings.find((h) => h.span.start <= offset && offset <= h.span.end);
-  if (!heading) return undefined;
+  // Over prose: what an ML term means (metric, drift test, serving pattern, privacy control, …).
+  if (!heading) return provideMlTermHover(analysis, offset);
   const profile = profileOf(analysis);
   const parts: string[] = [];
   for (const { section, reason } of sectionsOfHeading(analysis, heading.index)) {
@@ -53,6 +56,7 @@ export function computeHover(analysis: Analysis, offset: number): HoverResult | 
   if (parts.length === 0) {
     if (heading.index === titleIndex(analysis)) {
       parts.push(`**${heading.text}** is the document's title; lifecycle sections sit below it. Coverage score: ${analysis.score}/100.`);
+      parts.push(readinessLine(analysis));
     } else if (heading.kind !== 'pseudo' && enclosingSection(analysis, heading.span.start, heading.depth)) {
       const { section, heading: parent } = enclosingSection(analysis, heading.span.start, heading.depth)!;
       parts.push(`'${heading.text}' is part of **${section.title}** (it sits under '${parent.text}'), which is ${STATUS_TEXT[section.status]}.`);
@@ -68,4 +72,12 @@ export function computeHover(analysis: Analysis, offset: number): HoverResult | 
     }
   }
   return { markdown: parts.join('\n\n'), span: heading.span };
+}
+
+/** The design-time readiness score (ML Test Score) with its four groups: the weakest group decides. */
+export function readinessLine(analysis: Analysis): string {
+  const r = analysis.readiness;
+  const groups = r.groups.map((g) => `${g.title.toLowerCase()} ${formatReadinessScore(g.score, g.max)}`).join(' · ');
+  const planned = r.tests.filter((t) => t.score === 1).length;
+  return `Readiness (ML Test Score, design time): **${formatReadinessScore(r.score, r.max)}**, the lowest of ${groups}. ${planned} of ${r.tests.length} tests planned; \`mldoc score\` lists them.`;
 }
