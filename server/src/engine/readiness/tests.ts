@@ -214,8 +214,8 @@ export const READINESS_TESTS: readonly ReadinessTestDef[] = [
     group: 'monitoring',
     title: 'Input data invariants hold in training and serving',
     description: 'Inputs are validated against the schema in production too (nulls, ranges, categories).',
-    strong: ['data validation', 'input validation', 'schema validation', 'data quality monitor*', 'data quality check*', 'validate input*', 'input check*', 'range check*', 'null rate*', 'missing value rate*', 'great expectations', 'tfdv'],
-    weak: ['data quality', 'missing value*', 'anomal*'],
+    strong: ['data validation', 'input validation', 'schema validation', 'data quality monitor*', 'data quality check*', 'validate input*', 'input check*', 'range check*', 'null rate*', 'missing value rate*', 'great expectations', 'tfdv', 'feature drift', 'data drift', 'input drift', 'drift detection', 'psi', 'population stability'],
+    weak: ['data quality', 'missing value*', 'anomal*', 'drift'],
   },
   {
     id: 'training-serving-skew',
