@@ -61,3 +61,18 @@ test('coverage --format json under another profile: lifecycle sections plus prof
   assert.deepEqual(x.sections.map((s: { id: string }) => s.id), LIFECYCLE);
   assert.deepEqual(x.profileSections.map((s: { id: string }) => s.id), ['motivation', 'composition', 'collection', 'preprocessing', 'uses', 'distribution', 'maintenance']);
 });
+
+test('--profile may name a custom profile defined in the config file; an unknown one is a usage error', () => {
+  const config = JSON.stringify({ profiles: { 'team-rfc': { extends: 'design-doc', omit: ['appendix'], sections: [{ id: 'rollout', title: 'Rollout', aliases: ['launch plan'], lifecycle: ['deployment'] }] } } });
+  const dir = scratch({ '.mldoc.json': config, 'rfc-design.md': '# RFC\n\n## Overview\n\nWe propose a ranking model for search.\n\n## Launch plan\n\nA canary on 5% of traffic.\n' });
+  const r = mldoc(['coverage', '--format', 'json', '--profile', 'team-rfc', 'rfc-design.md'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const f = JSON.parse(r.stdout).files[0];
+  assert.equal(f.profile, 'team-rfc');
+  assert.deepEqual(f.profileSections.map((s: { id: string; status: string }) => `${s.id}:${s.status}`).filter((s: string) => s.endsWith(':covered')), ['overview:covered', 'rollout:covered']);
+  assert.equal(f.sections.length, 8);
+  const bad = mldoc(['check', '--profile', 'nope', 'rfc-design.md'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /Unknown profile 'nope'.*team-rfc/);
+  assert.equal(mldoc(['check', '--profile', 'nope', 'x.md'], { cwd: scratch({ 'x.md': '# X\n' }) }).code, 2);
+});

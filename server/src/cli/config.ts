@@ -30,7 +30,8 @@ export function createConfigResolver(cwd: string, opts: { config?: string; profi
   const problems: LoadedConfigError[] = [];
   const byFile = new Map<string, ResolvedConfig>();
   const byDir = new Map<string, ResolvedConfig>();
-  const none = resolveOne(undefined, {}, cwd, opts.profile);
+  // Resolved only when a document has no config file: --profile may name a custom profile that a config defines.
+  let none: ResolvedConfig | undefined;
 
   const load = (file: string): ResolvedConfig => {
     let r = byFile.get(file);
@@ -56,7 +57,7 @@ export function createConfigResolver(cwd: string, opts: { config?: string; profi
       let r = byDir.get(dir);
       if (!r) {
         const file = findConfigFile(dir);
-        r = file ? load(file) : none;
+        r = file ? load(file) : (none ??= resolveOne(undefined, {}, cwd, opts.profile));
         byDir.set(dir, r);
       }
       return r;
