@@ -46,6 +46,10 @@ describe('computeReadiness', () => {
     assert.equal(testOf(same, 'compute-performance').score, 1);
     const apart = '# D\n\n## Serving\n\nLatency must stay low.\n\n## Monitoring\n\nA dashboard shows error counts.\n';
     assert.equal(testOf(apart, 'compute-performance').score, 0.5, 'only the generic mention of latency');
+    const far = '# D\n\n## Operations\n\nA dashboard shows error counts.\n\nOne.\n\nTwo.\n\nThree.\n\nLatency must stay low.\n';
+    assert.equal(testOf(far, 'compute-performance').score, 0.5, 'too far apart under one heading');
+    const pseudo = '# D\n\n1. **Serving**\n   - latency matters\n2. **Monitoring**\n   - a dashboard of errors\n';
+    assert.equal(testOf(pseudo, 'compute-performance').score, 0.5, 'bold list titles separate topics too');
   });
 
   it('the score is the lowest group, and groups sum their tests', () => {

@@ -97,7 +97,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     score: computeScore(sections),
     ...(isLifecycle ? {} : { profileSections, profileScore: computeScore(profileSections) }),
     ...(status ? { status } : {}),
-    readiness: computeReadiness({ text: input, blocks: parsed.blocks }),
+    readiness: computeReadiness({ text: input, blocks: parsed.blocks, headings }),
     findings,
     suppressions,
     frontMatter,

@@ -1,8 +1,9 @@
 // Design-time readiness: which of the ML Test Score's 28 tests a design doc plans for. A test scores 1 when a
-// specific phrase shows the plan (or every `together` group occurs under one heading), 0.5 when only a generic
+// specific phrase shows the plan (or every `together` group occurs close together: in one block or in blocks
+// at most two apart under the same heading), 0.5 when only a generic
 // mention does, 0 otherwise. A group's score is the sum of its tests (0..7); the final score is the minimum
 // of the four groups, as in the ML Test Score: the weakest area decides. Pure; evidence carries exact spans.
-import type { Block, Evidence, Readiness, ReadinessGroupResult, ReadinessTestResult } from '../types';
+import type { Block, Evidence, Heading, Readiness, ReadinessGroupResult, ReadinessTestResult } from '../types';
 import { compilePhrases, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from '../ml/phrases';
 import { READINESS_GROUPS, READINESS_TESTS, type ReadinessTestDef } from './tests';
 
@@ -13,6 +14,25 @@ export type { ReadinessTestDef } from './tests';
 export interface ReadinessInput {
   readonly text: string;
   readonly blocks: readonly Block[];
+  /** Headings including pseudo ones (bold leads, numbered items used as titles); else heading blocks are used. */
+  readonly headings?: readonly Heading[];
+}
+
+/** Hits this many blocks apart (or closer), under the same heading, count as said together. */
+const NEAR_BLOCKS = 2;
+
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
 }
 
 const MAX_EVIDENCE = 5;
@@ -21,24 +41,13 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const text = typeof input.text === 'string' ? input.text : '';
   const blocks = input.blocks ?? [];
   const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
-  const headingStarts = blocks.filter((b) => b.kind === 'heading').map((b) => b.span.start);
-  /** Index of the heading whose body holds `offset` (-1 before the first heading). */
-  const ownerOf = (offset: number): number => {
-    let lo = 0;
-    let hi = headingStarts.length - 1;
-    let ans = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (headingStarts[mid]! <= offset) {
-        ans = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return ans;
-  };
+  const headingStarts = (input.headings ? input.headings.map((h) => h.span.start) : blocks.filter((b) => b.kind === 'heading').map((b) => b.span.start)).sort((a, b) => a - b);
+  const blockStarts = blocks.map((b) => b.span.start);
+  /** Where a hit is: the heading whose body holds it, and the block it is in. */
+  const placeOf = (offset: number): Place => ({ owner: lastAtOrBefore(headingStarts, offset), block: lastAtOrBefore(blockStarts, offset) });
   const prose = (hits: PhraseHit[]) => hits.filter((h) => !excluded(h.span.start));
 
-  const tests: ReadinessTestResult[] = READINESS_TESTS.map((def) => scoreTest(def, text, prose, ownerOf));
+  const tests: ReadinessTestResult[] = READINESS_TESTS.map((def) => scoreTest(def, text, prose, placeOf));
   const groups: ReadinessGroupResult[] = READINESS_GROUPS.map((g) => {
     const mine = tests.filter((t) => t.group === g.id);
     return { id: g.id, title: g.title, score: mine.reduce((n, t) => n + t.score, 0), max: mine.length };
@@ -48,17 +57,22 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   return { score, max, groups, tests };
 }
 
+interface Place {
+  readonly owner: number;
+  readonly block: number;
+}
+
 function scoreTest(
   def: ReadinessTestDef,
   text: string,
   prose: (hits: PhraseHit[]) => PhraseHit[],
-  ownerOf: (offset: number) => number,
+  placeOf: (offset: number) => Place,
 ): ReadinessTestResult {
   const strong = prose(compilePhrases(def.strong).find(text));
   let evidence: Evidence[] = strong.map(toEvidence);
   let score: 0 | 0.5 | 1 = strong.length ? 1 : 0;
   if (score === 0 && def.together?.length) {
-    const found = togetherEvidence(def.together, text, prose, ownerOf);
+    const found = togetherEvidence(def.together, text, prose, placeOf);
     if (found) {
       evidence = found;
       score = 1;
@@ -74,24 +88,17 @@ function scoreTest(
   return { id: def.id, group: def.group, title: def.title, description: def.description, score, evidence: dedupe(evidence).slice(0, MAX_EVIDENCE) };
 }
 
-/** The first heading body in which every group has a hit; its first hit of each group is the evidence. */
+/** The first hit of the first group near which every other group has a hit (same heading, blocks close). */
 function togetherEvidence(
   groups: readonly (readonly string[])[],
   text: string,
   prose: (hits: PhraseHit[]) => PhraseHit[],
-  ownerOf: (offset: number) => number,
+  placeOf: (offset: number) => Place,
 ): Evidence[] | undefined {
-  const perGroup = groups.map((g) => {
-    const byOwner = new Map<number, PhraseHit>();
-    for (const h of prose(compilePhrases(g).find(text))) {
-      const o = ownerOf(h.span.start);
-      if (!byOwner.has(o)) byOwner.set(o, h);
-    }
-    return byOwner;
-  });
-  const owners = [...perGroup[0]!.keys()].sort((a, b) => a - b);
-  for (const o of owners) {
-    if (perGroup.every((m) => m.has(o))) return perGroup.map((m) => toEvidence(m.get(o)!)).sort((a, b) => a.span.start - b.span.start);
+  const perGroup = groups.map((g) => prose(compilePhrases(g).find(text)).map((h) => ({ h, at: placeOf(h.span.start) })));
+  for (const first of perGroup[0] ?? []) {
+    const others = perGroup.slice(1).map((hits) => hits.find((x) => x.at.owner === first.at.owner && Math.abs(x.at.block - first.at.block) <= NEAR_BLOCKS));
+    if (others.every((o) => o !== undefined)) return [first, ...others].map((x) => toEvidence(x!.h)).sort((a, b) => a.span.start - b.span.start);
   }
   return undefined;
 }

@@ -25,7 +25,7 @@ export const READINESS_GROUPS: readonly { readonly id: ReadinessGroupId; readonl
   { id: 'monitoring', title: 'Monitoring' },
 ];
 
-const MONITOR = ['monitor*', 'alert*', 'dashboard*', 'track*', 'observ*', 'paged', 'on call'];
+const MONITOR = ['monitor*', 'alert*', 'dashboard*', 'track*', 'observability', 'paged', 'on call'];
 
 export const READINESS_TESTS: readonly ReadinessTestDef[] = [
   // Features and data
@@ -101,7 +101,7 @@ export const READINESS_TESTS: readonly ReadinessTestDef[] = [
     description: 'The offline metric is checked against the online (business) metric it stands in for.',
     strong: ['offline and online metric*', 'online and offline metric*', 'offline online correlation', 'correlation between offline', 'offline metric* correlat*', 'proxy metric*'],
     weak: ['online metric*', 'a b test*', 'ab test*', 'business metric*'],
-    together: [['offline'], ['online']],
+    together: [['offline metric*', 'offline evaluation', 'offline eval'], ['online metric*', 'a b test*', 'ab test*', 'online experiment*', 'online evaluation', 'business metric*']],
   },
   {
     id: 'hyperparameters',
