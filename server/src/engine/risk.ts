@@ -1,50 +1,115 @@
-// Shapes of input on which remark (micromark) is quadratic or worse. A chunk that shows one is read with the
-// line scan instead of being parsed, so that no input can hang the engine. Cheap: one pass over the text.
+// Shapes of input on which remark (micromark) is quadratic or worse. A part of the document that shows one is
+// read with the line scan instead of being parsed, so that no input can hang the engine; the analysis reports
+// it as degraded. Cheap: one pass over the text, counting per paragraph (runs of lines without a blank line),
+// because micromark resolves emphasis, links and brackets per paragraph.
+// Thresholds sit far above what real documents do and well below where remark takes seconds (measured with
+// bench/patho-sizes.mjs; see docs/performance.md).
 export interface Risk {
   readonly risky: boolean;
   readonly reason?: string;
 }
 
-/** Largest chunk remark is given at all. */
-export const MAX_REMARK_CHUNK = 512 * 1024;
+/** Largest text remark is given at all (a part of a chunk; parse.ts cuts large chunks at blank lines). */
+export const MAX_REMARK_CHUNK = 256 * 1024;
+/** Block quotes nested this deep (`> > > ...`): micromark re-checks every open container on every line. */
+export const MAX_QUOTE_DEPTH = 32;
+/** `[` still open in one paragraph: link resolution looks back over every open bracket. */
+export const MAX_OPEN_BRACKETS = 128;
+/** `*` and `_` in one paragraph: emphasis resolution pairs delimiters in quadratic time. */
+export const MAX_EMPHASIS_MARKERS = 1200;
+/** `](<` (link destinations in angle brackets) in one paragraph: an unclosed one rescans to its end. */
+export const MAX_ANGLE_DESTINATIONS = 64;
+/** `]` that do not start a link destination (`[a] [b] ...`, references without definitions) in one paragraph. */
+export const MAX_BARE_LABELS = 256;
+/** List items indented this far (about 30 nesting levels), and how many such lines make a shape. */
+export const MAX_LIST_INDENT = 64;
+export const MAX_DEEP_LIST_LINES = 16;
+
+/** A list item's marker followed by a space, a tab or the line end. */
+const isListItem = (text: string, i: number): boolean => {
+  if (!isListMarker(text, i)) return false;
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  const after = text.charCodeAt(j + 1);
+  return j + 1 >= text.length || after === 32 || after === 9 || after === 10 || after === 13;
+};
+
+const isListMarker = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 43) return true; // - * +
+  let j = i;
+  while (j < text.length && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  return j > i && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41); // 1. 1)
+};
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export function assessRisk(text: string): Risk {
-  if (text.length > MAX_REMARK_CHUNK) return { risky: true, reason: `a section of ${text.length} characters` };
-  let lineStart = true;
-  let quoteDepth = 0;
+  if (text.length > MAX_REMARK_CHUNK) return { risky: true, reason: `a block of ${text.length} characters without a blank line to cut at` };
   let maxQuote = 0;
+  let deepListLines = 0;
+  // Per paragraph.
   let brackets = 0;
-  let maxBrackets = 0;
-  let emphasisRun = 0;
-  let maxEmphasis = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lineStart = true;
-      quoteDepth = 0;
-      emphasisRun = 0;
-      continue;
+  let emphasis = 0;
+  let angles = 0;
+  let labels = 0;
+  let blankLine = true;
+  /** Inside fenced code (opened at the line start, as in parse.ts): nothing there is parsed as inline. */
+  let fence = '';
+  let i = 0;
+  while (i < text.length) {
+    // Line start: container prefix (spaces, `>`), then the rest of the line.
+    let quote = 0;
+    let indent = 0;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 62 /* > */) quote++;
+      else if (c === 32) indent++;
+      else if (c === 9) indent += 4;
+      else break;
+      i++;
     }
-    if (lineStart) {
-      if (c === 62 /* > */) {
-        quoteDepth++;
-        if (quoteDepth > maxQuote) maxQuote = quoteDepth;
-        continue;
+    if (quote > maxQuote) maxQuote = quote;
+    if (quote > MAX_QUOTE_DEPTH) return { risky: true, reason: `block quotes nested ${quote} deep` };
+    if (indent >= MAX_LIST_INDENT && isListMarker(text, i) && ++deepListLines >= MAX_DEEP_LIST_LINES) return { risky: true, reason: `list items nested ${indent} columns deep` };
+    const lineStart = i;
+    const first = text.charCodeAt(i);
+    if (indent <= 3 && (first === 96 || first === 126) && text.startsWith(String.fromCharCode(first).repeat(3), i)) {
+      let n = 3;
+      while (text.charCodeAt(i + n) === first) n++;
+      const marker = String.fromCharCode(first).repeat(n);
+      if (!fence) fence = marker;
+      else if (marker.length >= fence.length && marker[0] === fence[0]) fence = '';
+    }
+    if (fence) {
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    }
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (c === 91 /* [ */) {
+        if (++brackets > MAX_OPEN_BRACKETS) return { risky: true, reason: `${brackets} open brackets in one paragraph` };
+      } else if (c === 93 /* ] */) {
+        if (brackets > 0) brackets--;
+        if (text.charCodeAt(i + 1) !== 40 && ++labels > MAX_BARE_LABELS) return { risky: true, reason: `${labels} bracketed labels in one paragraph` };
+        if (text.charCodeAt(i + 1) === 40 && text.charCodeAt(i + 2) === 60 && ++angles > MAX_ANGLE_DESTINATIONS) return { risky: true, reason: `${angles} link destinations in angle brackets in one paragraph` };
+      } else if (c === 42 /* * */ || (c === 95 /* _ */ && !(isWordChar(text.charCodeAt(i - 1)) && isWordChar(text.charCodeAt(i + 1))))) {
+        // (An `_` inside a word, as in snake_case, can neither open nor close emphasis.)
+        if (++emphasis > MAX_EMPHASIS_MARKERS) return { risky: true, reason: `${emphasis} emphasis markers in one paragraph` };
       }
-      if (c !== 32 && c !== 9) lineStart = false;
+      i++;
     }
-    if (c === 91 /* [ */) {
-      brackets++;
-      if (brackets > maxBrackets) maxBrackets = brackets;
-    } else if (c === 93 /* ] */) {
-      if (brackets > 0) brackets--;
-    } else if (c === 42 /* * */ || c === 95 /* _ */) {
-      emphasisRun++;
-      if (emphasisRun > maxEmphasis) maxEmphasis = emphasisRun;
+    const blank = i === lineStart && quote === 0;
+    // A table row's cells, and each list item, are parsed on their own: they end what counts together.
+    if ((blank && !blankLine) || first === 124 /* | */ || isListItem(text, lineStart)) {
+      brackets = 0;
+      emphasis = 0;
+      angles = 0;
+      labels = 0;
     }
+    blankLine = blank;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (i < text.length) i++;
   }
-  if (maxQuote > 200) return { risky: true, reason: `blockquotes nested ${maxQuote} deep` };
-  if (maxBrackets > 500) return { risky: true, reason: `${maxBrackets} unclosed brackets` };
-  if (maxEmphasis > 2000) return { risky: true, reason: `${maxEmphasis} emphasis markers on one line` };
   return { risky: false };
 }

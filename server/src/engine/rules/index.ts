@@ -23,6 +23,7 @@ import { noDriftDetection } from './no-drift-detection';
 import { noRetrainingTrigger } from './no-retraining-trigger';
 import { personalDataUnprotected } from './personal-data-unprotected';
 import { fairnessUnanalyzed } from './fairness-unanalyzed';
+import { degradedParse } from './degraded-parse';
 
 export const RULES: readonly RuleDef[] = [
   missingSection,
@@ -46,6 +47,7 @@ export const RULES: readonly RuleDef[] = [
   noRetrainingTrigger,
   personalDataUnprotected,
   fairnessUnanalyzed,
+  degradedParse,
 ];
 
 export function getRule(id: string): RuleDef | undefined {

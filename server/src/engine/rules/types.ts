@@ -3,7 +3,7 @@ import type { CompiledProfile } from '../match';
 import type { DocumentModel } from '../coverage';
 import type { LineIndex } from '../line-index';
 import type { ProfileDef } from '../profiles/types';
-import type { EngineConfig, Finding, SectionCoverage, SectionMatch, SeveritySetting } from '../types';
+import type { EngineConfig, Finding, SectionCoverage, SectionMatch, SeveritySetting, Span } from '../types';
 
 export interface RuleContext {
   readonly text: string;
@@ -22,6 +22,8 @@ export interface RuleContext {
   /** The heading depth the document uses for lifecycle sections. */
   readonly sectionDepth: number;
   readonly frontMatter?: Readonly<Record<string, unknown>>;
+  /** Parts of the text read with the line scan only (risky shapes; see parse.ts and risk.ts). */
+  readonly degraded?: readonly Span[];
 }
 
 export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'>;
