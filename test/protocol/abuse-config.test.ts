@@ -2,7 +2,7 @@
 // built CLI (exit 2, `file:line:col error message`) and by the built server (a diagnostic on the config file
 // with the same message at the same place), and the editor still checks the document with the defaults.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -92,4 +92,29 @@ describe('configuration faults: the CLI and the server report the same problem a
       client.close(docUri);
     });
   }
+});
+
+describe('CLI limits: files that are not valid UTF-8 are reported, never mangled', () => {
+  const cases: Record<string, Buffer> = {
+    'latin1-design.md': Buffer.from('# Caf\xe9 design\n', 'latin1'),
+    'overlong-design.md': Buffer.from([0x23, 0x20, 0xc0, 0xaf, 0x0a]), // overlong encoding of '/'
+    'surrogate-design.md': Buffer.from([0x23, 0x20, 0xed, 0xa0, 0x80, 0x0a]), // an encoded surrogate half
+    'truncated-design.md': Buffer.from([0x23, 0x20, 0x61, 0xe2, 0x82]), // a sequence cut at the end of the file
+    'utf16-design.md': Buffer.from('\uFEFF# Data\n', 'utf16le'), // UTF-16 with its BOM
+    'beyond-design.md': Buffer.from([0x23, 0x20, 0xf4, 0x90, 0x80, 0x80, 0x0a]), // above U+10FFFF
+  };
+  it('each is named on stderr with the offending byte, the run exits 2, and the file is unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mldoc-utf8-'));
+    try {
+      for (const [name, bytes] of Object.entries(cases)) writeFileSync(join(dir, name), bytes);
+      writeFileSync(join(dir, 'good-design.md'), DOC);
+      const r = mldoc(['check', ...Object.keys(cases), 'good-design.md', '--format', 'json'], { cwd: dir });
+      assert.equal(r.code, 2);
+      for (const name of Object.keys(cases)) assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')}: not valid UTF-8 \\(byte 0x[0-9a-f]{2} at line \\d+, byte offset \\d+\\)`), r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file), ['good-design.md'], 'the valid file is still checked');
+      for (const [name, bytes] of Object.entries(cases)) assert.deepEqual(readFileSync(join(dir, name)), bytes, `${name} is unchanged`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
