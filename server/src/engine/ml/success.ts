@@ -24,8 +24,19 @@ export interface SuccessStatement {
 
 const MAX_FOLLOWING = 6;
 
-/** Success statements: a block naming success (with the list it introduces), or a success heading's body. */
+const memo = new WeakMap<object, SuccessStatement[]>();
+
+/** Success statements: a block naming success (with the list it introduces), or a success heading's body.
+ * Computed once per analysis (two rules read them). */
 export function successStatements(ctx: RuleContext): SuccessStatement[] {
+  const hit = memo.get(ctx.doc);
+  if (hit) return hit;
+  const out = computeSuccessStatements(ctx);
+  memo.set(ctx.doc, out);
+  return out;
+}
+
+function computeSuccessStatements(ctx: RuleContext): SuccessStatement[] {
   const { blocks, headings } = ctx.doc;
   const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
   const matcher = compilePhrases(SUCCESS_PHRASES);

@@ -29,6 +29,10 @@ export const METRIC_NAMES: readonly (readonly string[])[] = [
   ['engagement'], ['dwell time'], ['watch time'], ['average order value', 'aov'], ['net promoter score', 'nps'],
 ];
 
+const FLAT = METRIC_NAMES.flatMap((names, g) => names.map((n) => ({ n, g })));
+const ALL_NAMES = compilePhrases(FLAT.map((x) => x.n));
+const GROUP_OF = FLAT.map((x) => x.g);
+
 export const metricNotEvaluated: RuleDef = {
   id: 'metric-not-evaluated',
   description: 'A metric promised in the success criteria is never evaluated offline, tested online or monitored.',
@@ -39,9 +43,11 @@ export const metricNotEvaluated: RuleDef = {
     const statements = successStatements(ctx).filter((s) => !isPrompt(s.text) && EVALUATED_IN_PLACE.find(s.text).length === 0);
     if (statements.length === 0) return [];
     const inStatements = insideSpans(statements.map((s) => s.span));
+    // One pass over the text for every name; hits are then grouped by metric.
+    const all = findInProse(ctx.text, ctx.doc.blocks, ALL_NAMES);
     const out: RuleFinding[] = [];
-    for (const names of METRIC_NAMES) {
-      const hits = findInProse(ctx.text, ctx.doc.blocks, compilePhrases(names));
+    for (let g = 0; g < METRIC_NAMES.length; g++) {
+      const hits = all.filter((h) => GROUP_OF[h.phrase] === g);
       const promised = hits.filter((h) => inStatements(h.span.start));
       if (promised.length === 0 || hits.some((h) => !inStatements(h.span.start))) continue;
       // A longer name that contains this one ("PR AUC" for "AUC") is the other metric's business.
