@@ -21,6 +21,16 @@ export interface ParsedChunk {
   readonly degraded: readonly Span[];
 }
 
+/**
+ * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice as a view of its
+ * parent: a cached chunk (or anything parsed from it) would hold the whole version of the document it was cut
+ * from, and a long editing session would keep one full text per edit. Concatenating flattens into a new
+ * string, and the slice is then a view of that copy only.
+ */
+export function detach(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
 /** Derived data keyed by a string (a block's keyword evidence, a heading's normal form), computed once. */
 export type MemoTable<T> = (key: string, compute: (key: string) => T) => T;
 export interface Memo {
@@ -467,7 +477,7 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
   for (const chunk of splitChunks(text)) {
     let parsed = cache?.get(chunk.text);
     if (!parsed) {
-      parsed = parseChunk(chunk.text, chunk.start === 0);
+      parsed = parseChunk(cache ? detach(chunk.text) : chunk.text, chunk.start === 0);
       cache?.set(chunk.text, parsed);
     }
     const shift = chunk.start;

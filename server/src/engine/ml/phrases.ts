@@ -6,6 +6,7 @@
 // matches any ending ("retrain*" meets "retraining", "retrained"). Phrases match whole words only.
 // Code blocks, front matter and HTML are not prose; HTML comments are, in templates (their prompts live there).
 import type { Block, Span } from '../types';
+import { detach } from '../parse';
 
 export interface PhraseHit {
   /** Index of the phrase in the list it was compiled from. */
@@ -53,8 +54,13 @@ interface Segment {
   readonly hits: Map<RegExp, readonly PhraseHit[]>;
 }
 
-let segmentMemo = new Map<string, Map<RegExp, readonly PhraseHit[]>>();
-let previousSegmentMemo = new Map<string, Map<RegExp, readonly PhraseHit[]>>();
+interface SegmentMemo {
+  /** The segment's text, detached from the document it was cut from (see detach): hits are views of it. */
+  readonly text: string;
+  readonly hits: Map<RegExp, readonly PhraseHit[]>;
+}
+let segmentMemo = new Map<string, SegmentMemo>();
+let previousSegmentMemo = new Map<string, SegmentMemo>();
 let lastText: string | undefined;
 let lastSegments: readonly Segment[] = [];
 
@@ -76,12 +82,13 @@ function segmentsOf(text: string): readonly Segment[] {
   const segments: Segment[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const t = text.slice(cuts[k]!, cuts[k + 1]!);
-    let hits = segmentMemo.get(t);
-    if (!hits) {
-      hits = previousSegmentMemo.get(t) ?? new Map();
-      segmentMemo.set(t, hits);
+    let memo = segmentMemo.get(t);
+    if (!memo) {
+      memo = previousSegmentMemo.get(t) ?? { text: detach(t), hits: new Map() };
+      // Keyed by the memo's own text, so that the key does not hold this version of the document either.
+      segmentMemo.set(memo.text, memo);
     }
-    segments.push({ start: cuts[k]!, text: t, hits });
+    segments.push({ start: cuts[k]!, text: memo.text, hits: memo.hits });
   }
   if (segmentMemo.size > SEGMENT_MEMO_SIZE) {
     previousSegmentMemo = segmentMemo;

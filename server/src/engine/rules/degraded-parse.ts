@@ -1,8 +1,8 @@
 // degraded-parse: parts of the document had a shape on which the Markdown parser is quadratic or worse (block
 // quotes nested dozens deep, hundreds of open brackets or emphasis markers in one paragraph, a block of
-// hundreds of KB without a blank line, ...). Those parts were read line by line instead (headings and
-// paragraphs only), so that the editor stays responsive; findings there may be less precise.
-// Bad:  > > > > > > > > ... (forty levels of quoting)        Good: a quote one or two levels deep.
+// hundreds of KB without a blank line, ...); they were read line by line instead (headings and paragraphs).
+// Bad:  > > > > > > > > ... (forty levels of quoting)
+// Good: a quote one or two levels deep.
 // One informational finding for the whole document, at the first such part; related information points at
 // the others.
 import type { RuleDef, RuleFinding } from './types';
