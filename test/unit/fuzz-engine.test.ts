@@ -72,7 +72,7 @@ describe('engine under generated documents (fast-check)', () => {
         // Determinism on every third document: the run time goes to variety.
         if (stats.documents % 3 === 0) assert.deepEqual(analyze(text, cfg), first);
       }),
-      params(6000),
+      params(6300),
     );
   });
 
