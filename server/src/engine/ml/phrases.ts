@@ -215,8 +215,12 @@ export function isTemplate(blocks: readonly Block[]): boolean {
 }
 
 /** Prose hits of `matcher` in `text`, optionally only inside `within` spans. */
+const excludedMemo = new WeakMap<readonly Block[], (offset: number) => boolean>();
+
 export function findInProse(text: string, blocks: readonly Block[], matcher: PhraseMatcher, within?: readonly Span[]): PhraseHit[] {
-  const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
+  // The rules call this dozens of times per analysis with the same blocks: the non-prose test is built once.
+  let excluded = excludedMemo.get(blocks);
+  if (!excluded) excludedMemo.set(blocks, (excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)))));
   const ranges = within ?? [{ start: 0, end: text.length }];
   const out: PhraseHit[] = [];
   for (const r of ranges) for (const h of matcher.find(text, r)) if (!excluded(h.span.start)) out.push(h);

@@ -10,17 +10,38 @@ export type { PhraseHit } from './phrases';
 
 /** The lifecycle section's own headings, the most telling first (where findings anchor). */
 export function lifecycleHeadings(ctx: RuleContext, sectionId: string): Heading[] {
+  // Several rules ask for the same section in one analysis: computed once per context and section.
+  let perContext = headingsMemo.get(ctx);
+  if (!perContext) headingsMemo.set(ctx, (perContext = new Map()));
+  const hit = perContext.get(sectionId);
+  if (hit) return [...hit];
   const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
   const hs = (s?.headings ?? []).map((r) => ctx.doc.headings[r.index]).filter((h): h is Heading => h !== undefined);
   // Real headings first, then the one with most evidence of the topic under it, then the longest.
   const real = (h: Heading) => (h.kind === 'pseudo' ? 0 : 1);
-  const evidence = (h: Heading) => (s?.evidence ?? []).filter((e) => e.span.start >= h.span.start && e.span.start < h.sectionSpan.end).length;
+  // Evidence starts, sorted once: a count per heading is two binary searches (was a scan per heading).
+  const starts = (s?.evidence ?? []).map((e) => e.span.start).sort((a, b) => a - b);
+  const firstAtOrAfter = (x: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const evidence = (h: Heading) => Math.max(0, firstAtOrAfter(h.sectionSpan.end) - firstAtOrAfter(h.span.start));
   const size = (h: Heading) => h.sectionSpan.end - h.span.end;
-  return hs
+  const sorted = hs
     .map((h, i) => ({ h, i, real: real(h), evidence: evidence(h), size: size(h) }))
     .sort((a, b) => b.real - a.real || b.evidence - a.evidence || b.size - a.size || a.i - b.i)
     .map((x) => x.h);
+  perContext.set(sectionId, sorted);
+  return [...sorted];
 }
+
+const headingsMemo = new WeakMap<RuleContext, Map<string, readonly Heading[]>>();
 
 /** Whether the document has a section of its own on this lifecycle topic: a heading that names it (not only a
  * generic heading whose text happens to be about it), with some substance under it. */
