@@ -25,22 +25,44 @@ export interface DiagnosticRef {
   readonly message?: unknown;
 }
 
-const sameRange = (a: Range, b: Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-
 /**
  * The current findings the client's diagnostics stand for: same rule id and range, and the same message when
  * several findings share a place (missing sections that all belong after the same section do). A diagnostic
  * that matches no current finding is stale and gets no fix.
  */
 export function matchFindings(analysis: Analysis, lines: LineIndex, refs: readonly DiagnosticRef[]): Finding[] {
+  const index = findingIndex(analysis, lines);
   const out: Finding[] = [];
+  const seen = new Set<Finding>();
   for (const ref of refs) {
-    const candidates = analysis.findings.filter((x) => x.ruleId === String(ref.code) && sameRange(lines.rangeOf(x.span), ref.range));
+    const r = ref.range as Range | undefined;
+    const candidates = r?.start && r.end ? (index.get(rangeKey(String(ref.code), r)) ?? []) : [];
     const f = candidates.find((x) => x.message === ref.message) ?? (candidates.length === 1 && ref.message === undefined ? candidates[0] : undefined);
-    if (f && !out.includes(f)) out.push(f);
+    if (f && !seen.has(f)) {
+      seen.add(f);
+      out.push(f);
+    }
   }
   return out;
+}
+
+const rangeKey = (ruleId: string, r: Range) => `${ruleId}|${r.start.line}:${r.start.character}|${r.end.line}:${r.end.character}`;
+/** Findings by rule id and range, built once per analysis: matching every diagnostic of a document with
+ * thousands of findings against every finding took minutes (found by test/protocol/abuse-documents.test.ts). */
+const findingIndexes = new WeakMap<Analysis, Map<string, Finding[]>>();
+function findingIndex(analysis: Analysis, lines: LineIndex): Map<string, Finding[]> {
+  let index = findingIndexes.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const f of analysis.findings) {
+      const key = rangeKey(f.ruleId, lines.rangeOf(f.span));
+      const list = index.get(key);
+      if (list) list.push(f);
+      else index.set(key, [f]);
+    }
+    findingIndexes.set(analysis, index);
+  }
+  return index;
 }
 
 /** Findings whose range touches the given one (for clients that ask without diagnostics in the context). */
