@@ -467,8 +467,9 @@ export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
 export interface ParsedDocument {
   readonly blocks: readonly Block[];
   readonly degraded: readonly Span[];
-  /** Where derived data of blocks and headings is kept: the cache's memo, or one for this analysis. */
-  readonly memo: Memo;
+  /** Where derived data of blocks and headings is kept: the cache's memo (none without a cache: a one-off
+   * analysis, as in the CLI, would only pay for filling it). */
+  readonly memo?: Memo;
 }
 
 export function parseDocument(text: string, cache?: ParseCache): ParsedDocument {
@@ -489,5 +490,5 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
     if (shift === 0) for (const b of parsed.blocks) blocks.push(b);
     else for (const b of parsed.blocks) blocks.push({ ...b, span: { start: b.span.start + shift, end: b.span.end + shift } });
   }
-  return { blocks, degraded, memo: cache?.memo ?? createMemo() };
+  return { blocks, degraded, memo: cache?.memo };
 }

@@ -44,7 +44,7 @@ const cache = new Map<string, PhraseMatcher>();
 // (a phrase's words are letters and punctuation joined by spaces, hyphens, slashes or emphasis, never `#`), and
 // the word-boundary checks see a line break or `#` at a segment's edge just as they see the string's edge.
 // The memo is bounded: two generations of SEGMENT_MEMO_SIZE segments.
-const SEGMENT_TEXT_MIN = 32 * 1024;
+const SEGMENT_TEXT_MIN = 64 * 1024;
 const SEGMENT_MEMO_SIZE = 20_000;
 
 interface Segment {

@@ -13,8 +13,19 @@ const UNIT = /\d\s*(?:ms|msec|milliseconds?|µs|us|microseconds?|s|sec|secs|seco
 const PERCENTILE = /\b(?:p\d{2,3}(?:\.\d+)?|\d{2}(?:\.\d+)?(?:th|st|nd|rd)?\s*percentile|percentiles?|median|tail latency|99(?:\.9)?%\s+of)\b/i;
 
 /** The sentence around a hit, and whether it states a number for it (near the word, not a percentile's digits). */
+/** The last of the separators at or before `at`. Looked for in a window first: a separator missing from a large
+ * document made each lookup scan back to its start (quadratic over the hits). Exact: the largest found in the
+ * window beats anything before it; only when the window has none is the whole text searched. */
+function lastSeparator(text: string, at: number): number {
+  const SEPARATORS = ['. ', '\n\n', '\n-', '\n*'];
+  const from = Math.max(0, at - 4096);
+  const slice = text.slice(from, at + 2);
+  const near = Math.max(...SEPARATORS.map((s) => slice.lastIndexOf(s, at - from)));
+  return near >= 0 ? near + from : Math.max(...SEPARATORS.map((s) => text.lastIndexOf(s, at)));
+}
+
 function statement(text: string, hit: PhraseHit): { sentence: string; number: boolean } {
-  const start = Math.max(text.lastIndexOf('. ', hit.span.start), text.lastIndexOf('\n\n', hit.span.start), text.lastIndexOf('\n-', hit.span.start), text.lastIndexOf('\n*', hit.span.start)) + 1;
+  const start = lastSeparator(text, hit.span.start) + 1;
   const endDot = text.indexOf('. ', hit.span.end);
   const endPara = text.indexOf('\n\n', hit.span.end);
   const end = Math.min(endDot < 0 ? text.length : endDot, endPara < 0 ? text.length : endPara);
