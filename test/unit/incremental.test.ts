@@ -67,7 +67,7 @@ describe('incremental analysis', () => {
     }
   });
 
-  it('phrase search by heading segments finds exactly what one search over the text finds', () => {
+  it('phrase search by heading segments (and its first-n form) finds exactly what one search over the text finds', () => {
     const text = designDoc(120_000, 13);
     for (const t of READINESS_TESTS) {
       for (const list of [t.strong, t.weak]) {
@@ -75,6 +75,9 @@ describe('incremental analysis', () => {
         // A '#' in a list turns segmenting off: the reference search over the whole text.
         const reference = compilePhrases([...list, '#no-such-phrase#']).find(text);
         assert.deepEqual(compilePhrases(list).find(text), reference, t.id);
+        const odd = (start: number) => start % 2 === 1;
+        assert.deepEqual(compilePhrases(list).first(text, 5, odd), reference.filter((h) => odd(h.span.start)).slice(0, 5), t.id);
+        assert.deepEqual(compilePhrases(list).first(text.slice(0, 3000), 3), compilePhrases(list).find(text.slice(0, 3000)).slice(0, 3), t.id);
         const within = { start: 30_000, end: 70_000 };
         assert.deepEqual(compilePhrases(list).find(text, within), compilePhrases([...list, '#no-such-phrase#']).find(text, within), t.id);
       }

@@ -20,6 +20,9 @@ export interface PhraseMatcher {
   readonly phrases: readonly string[];
   /** Every occurrence of every phrase in `text` (longest phrase wins where two start together), in text order. */
   find(text: string, within?: Span): PhraseHit[];
+  /** The first `count` occurrences (as `find` gives them) whose start `accept` takes. On a large text this stops
+   * early and copies only what it returns: callers that need a few pieces of evidence or a yes/no use it. */
+  first(text: string, count: number, accept?: (start: number) => boolean): PhraseHit[];
 }
 
 const SPECIAL = /[.+?^${}()|[\]\\]/g;
@@ -46,6 +49,8 @@ const cache = new Map<string, PhraseMatcher>();
 // The memo is bounded: two generations of SEGMENT_MEMO_SIZE segments.
 const SEGMENT_TEXT_MIN = 64 * 1024;
 const SEGMENT_MEMO_SIZE = 20_000;
+const SMALL_TEXT_MAX = 4096;
+const SMALL_MEMO_SIZE = 4096;
 
 interface Segment {
   readonly start: number;
@@ -128,6 +133,11 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   };
   // Per-segment search is exact only when no word of a phrase can match a `#` (see segmentsOf).
   const segmentable = re !== undefined && !phrases.some((p) => p.includes('#'));
+  // Small texts (a block, a heading, a section body: the rules search those one by one on every keystroke)
+  // are remembered whole: two generations of SMALL_MEMO_SIZE texts per phrase list.
+  // Keys and hits are views of a detached copy, never of the caller's (possibly huge) text.
+  let small = new Map<string, SegmentMemo>();
+  let previousSmall = new Map<string, SegmentMemo>();
   const matcher: PhraseMatcher = {
     phrases,
     find(text, within) {
@@ -136,6 +146,25 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       const start = within ? Math.max(0, within.start) : 0;
       const end = within ? Math.min(text.length, within.end) : text.length;
       // Segments pay off on a large text, also for the small ranges (sections) the rules search in.
+      if (!within && text.length <= SMALL_TEXT_MAX) {
+        let entry = small.get(text);
+        if (!entry) {
+          entry = previousSmall.get(text);
+          if (!entry) {
+            const copy = detach(text);
+            const found: PhraseHit[] = [];
+            search(copy, 0, found);
+            entry = { text: copy, hits: new Map([[re, found]]) };
+          }
+          small.set(entry.text, entry);
+          if (small.size > SMALL_MEMO_SIZE) {
+            previousSmall = small;
+            small = new Map();
+          }
+        }
+        for (const h of entry.hits.get(re)!) out.push(h);
+        return out;
+      }
       if (!segmentable || text.length < SEGMENT_TEXT_MIN || end - start < 256) {
         search(text.slice(start, end), start, out);
         return out;
@@ -165,6 +194,33 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         } else {
           const from = Math.max(start, seg.start);
           search(text.slice(from, Math.min(end, segEnd)), from, out);
+        }
+      }
+      return out;
+    },
+    first(text, count, accept = () => true) {
+      const out: PhraseHit[] = [];
+      if (!re || count <= 0) return out;
+      if (!segmentable || text.length < SEGMENT_TEXT_MIN) {
+        for (const h of matcher.find(text)) {
+          if (!accept(h.span.start)) continue;
+          out.push(h);
+          if (out.length >= count) break;
+        }
+        return out;
+      }
+      for (const seg of segmentsOf(text)) {
+        let hits = seg.hits.get(re);
+        if (!hits) {
+          const found: PhraseHit[] = [];
+          search(seg.text, 0, found);
+          hits = found;
+          seg.hits.set(re, hits);
+        }
+        for (const h of hits) {
+          if (!accept(h.span.start + seg.start)) continue;
+          shifted([h], seg.start, out);
+          if (out.length >= count) return out;
         }
       }
       return out;

@@ -47,7 +47,8 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const placeOf = (offset: number): Place => ({ owner: lastAtOrBefore(headingStarts, offset), block: lastAtOrBefore(blockStarts, offset) });
   const prose = (hits: PhraseHit[]) => hits.filter((h) => !excluded(h.span.start));
 
-  const tests: ReadinessTestResult[] = READINESS_TESTS.map((def) => scoreTest(def, text, prose, placeOf));
+  const isProse = (offset: number) => !excluded(offset);
+  const tests: ReadinessTestResult[] = READINESS_TESTS.map((def) => scoreTest(def, text, prose, isProse, placeOf));
   const groups: ReadinessGroupResult[] = READINESS_GROUPS.map((g) => {
     const mine = tests.filter((t) => t.group === g.id);
     return { id: g.id, title: g.title, score: mine.reduce((n, t) => n + t.score, 0), max: mine.length };
@@ -66,9 +67,12 @@ function scoreTest(
   def: ReadinessTestDef,
   text: string,
   prose: (hits: PhraseHit[]) => PhraseHit[],
+  isProse: (offset: number) => boolean,
   placeOf: (offset: number) => Place,
 ): ReadinessTestResult {
-  const strong = prose(compilePhrases(def.strong).find(text));
+  // Only the first MAX_EVIDENCE prose hits are ever shown (one list's hits never repeat a span, so de-duplication
+  // keeps them all): asking for those alone spares copying every hit of a large document on each keystroke.
+  const strong = compilePhrases(def.strong).first(text, MAX_EVIDENCE, isProse);
   let evidence: Evidence[] = strong.map(toEvidence);
   let score: 0 | 0.5 | 1 = strong.length ? 1 : 0;
   if (score === 0 && def.together?.length) {
@@ -79,7 +83,7 @@ function scoreTest(
     }
   }
   if (score === 0) {
-    const weak = prose(compilePhrases(def.weak).find(text));
+    const weak = compilePhrases(def.weak).first(text, MAX_EVIDENCE, isProse);
     if (weak.length) {
       evidence = weak.map(toEvidence);
       score = 0.5;
