@@ -44,7 +44,17 @@ describe('coverage tree', () => {
     await openFixture('payment-fraud-design.md');
     const nodes = await treeFor(design());
     const coverage = await api.getCoverage(design());
-    assert.deepEqual(shape(nodes), shape(coverage.sections));
+    const sections = nodes.filter((node) => node.contextValue !== 'mldoc.readiness');
+    assert.deepEqual(shape(sections), shape(coverage.sections));
+    // Then the readiness (ML Test Score): its four groups, each with its tests.
+    const readiness = nodes.at(-1);
+    assert.equal(readiness?.key, 'readiness');
+    assert.ok(coverage.readiness);
+    assert.equal(readiness.description, `${coverage.readiness.score}/${coverage.readiness.max}`);
+    assert.deepEqual(
+      readiness.children.map((group) => [group.label, group.children.length]),
+      coverage.readiness.groups.map((group) => [group.title, coverage.readiness!.tests.filter((t) => t.group === group.id).length]),
+    );
     assert.ok(nodes.some((node) => node.status === 'missing' && node.contextValue === 'mldoc.missing'));
     assert.ok(nodes.some((node) => node.status !== 'missing' && node.reveal));
   });

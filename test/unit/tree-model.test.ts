@@ -110,3 +110,64 @@ describe('summary texts', () => {
     assert.equal(toTreeMessage(undefined), undefined);
   });
 });
+
+describe('readiness in the tree', () => {
+  const evidenceRange = { start: { line: 12, character: 2 }, end: { line: 12, character: 20 } };
+  const withReadiness: CoverageResult = {
+    ...result,
+    readiness: {
+      score: 0.5,
+      max: 7,
+      groups: [
+        { id: 'data', title: 'Data', score: 1.5, max: 7 },
+        { id: 'model', title: 'Model', score: 7, max: 7 },
+        { id: 'infrastructure', title: 'Infrastructure', score: 0, max: 7 },
+        { id: 'monitoring', title: 'Monitoring', score: 0.5, max: 7 },
+      ],
+      tests: [
+        { id: 'data-1', group: 'data', title: 'Feature expectations', description: 'Schema checks.', score: 1, evidence: [{ text: 'schema  validation\nof inputs', range: evidenceRange }] },
+        { id: 'data-2', group: 'data', title: 'Feature cost', description: 'Cost of features.', score: 0.5, evidence: [] },
+        { id: 'infra-1', group: 'infrastructure', title: 'Reproducible training', description: 'Seeds.', score: 0, evidence: [] },
+        { id: 'mon-1', group: 'monitoring', title: 'Drift', description: 'Drift tests.', score: 0.5, evidence: [] },
+      ],
+    },
+  };
+
+  it('adds one readiness node after the sections, and none when the server sends no readiness', () => {
+    assert.equal(toTreeNodes(result).length, 3);
+    const nodes = toTreeNodes(withReadiness);
+    assert.equal(nodes.length, 4);
+    const readiness = nodes[3]!;
+    assert.equal(readiness.key, 'readiness');
+    assert.equal(readiness.contextValue, 'mldoc.readiness');
+    assert.equal(readiness.description, '0.5/7');
+    assert.equal(readiness.insert, undefined);
+    assert.equal(readiness.collapsible, 'collapsed');
+    assert.match(readiness.tooltip, /lowest of the four groups \(Infrastructure\)/);
+  });
+
+  it('lists the four groups with their scores and their tests as children', () => {
+    const readiness = toTreeNodes(withReadiness)[3]!;
+    assert.deepEqual(
+      readiness.children.map((g) => [g.key, g.description, g.status, g.children.length]),
+      [
+        ['readiness/data', '1.5/7', 'thin', 2],
+        ['readiness/model', '7/7', 'covered', 0],
+        ['readiness/infrastructure', '0/7', 'missing', 1],
+        ['readiness/monitoring', '0.5/7', 'mentioned', 1],
+      ],
+    );
+    assert.equal(readiness.children[1]!.collapsible, 'none');
+  });
+
+  it('shows each test as planned, mentioned or not planned, revealing its first evidence', () => {
+    const data = findNode(toTreeNodes(withReadiness), 'readiness/data')!;
+    const [planned, mentioned] = data.children;
+    assert.deepEqual([planned!.description, planned!.status, planned!.icon.id], ['planned', 'covered', 'pass']);
+    assert.deepEqual(planned!.reveal, evidenceRange);
+    assert.match(planned!.tooltip, /line 13: "schema validation of inputs"/);
+    assert.deepEqual([mentioned!.description, mentioned!.status, mentioned!.reveal], ['mentioned only', 'mentioned', undefined]);
+    const infra = findNode(toTreeNodes(withReadiness), 'readiness/infrastructure/infra-1')!;
+    assert.deepEqual([infra.description, infra.status, infra.contextValue], ['not planned', 'missing', 'mldoc.readiness']);
+  });
+});
