@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Analysis, DocStatus, EngineConfig, Finding, Heading, SectionCoverage, SectionMatch, Severity, SeveritySetting } from './types';
 import { parseDocument, type ParseCache } from './parse';
 import { computeHeadings } from './outline';
-import { compileProfile, headingMatches } from './match';
+import { compileProfile, headingMatches, matchHeadingText, type CompiledProfile } from './match';
 import { computeCoverage, computeDocumentModel } from './coverage';
 import { createLineIndex, type LineIndex } from './line-index';
 import { DEFAULT_PROFILE, LIFECYCLE_IDS, LIFECYCLE_PROFILE, resolveProfile } from './profiles';
@@ -33,6 +33,11 @@ export function parseFrontMatter(raw: string | undefined): Record<string, unknow
 
 const MARKER = /<!--\s*mldoc\s*-->/;
 
+/** Whether a heading's text is exactly the title of one of the profile's sections (not of a subsection). */
+function namesSectionExactly(text: string, cp: CompiledProfile): boolean {
+  return matchHeadingText(text, cp).some((r) => r.exact && r.entry.title === true && r.entry.subsectionId === undefined);
+}
+
 /**
  * The heading depth the document uses for its sections: the shallowest real heading (not the title) that
  * counts for a section; else one below the title; else 2. Inserted sections, completions and rules use it.
@@ -55,13 +60,13 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const profile = resolveProfile(cfg.profile, cfg.customProfiles ?? []) ?? LIFECYCLE_PROFILE;
   const lines = createLineIndex(input);
   const headings = computeHeadings(parsed.blocks, input);
-  const doc = computeDocumentModel(input, parsed.blocks, headings);
   // Lifecycle coverage always (the eight sections every consumer knows); the selected profile's besides.
   const lifecycleCompiled = compileProfile(LIFECYCLE_PROFILE);
-  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex, parsed.memo);
-  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg, parsed.memo).sections;
   const isLifecycle = profile === LIFECYCLE_PROFILE;
   const compiled = isLifecycle ? lifecycleCompiled : compileProfile(profile);
+  const doc = computeDocumentModel(input, parsed.blocks, headings, (h) => h.kind !== 'pseudo' && namesSectionExactly(h.text, compiled));
+  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex, parsed.memo);
+  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg, parsed.memo).sections;
   const matches = isLifecycle ? lifecycleMatches : headingMatches(headings, compiled, doc.titleIndex, parsed.memo);
   const profileSections = isLifecycle ? sections : computeCoverage(doc, matches, compiled, cfg, parsed.memo).sections;
   const suppressions = parseSuppressions(input, parsed.blocks, lines);
