@@ -21,6 +21,12 @@ export function registerCustomRequests(connection: Connection, analyzer: Analyze
     safe('coverage', null, async (p: P.CoverageParams): Promise<P.CoverageResult | null> => {
       const r = await analyzer.ensure(p.uri);
       if (r?.kind === 'design' && r.analysis && r.lines) return toCoverageResult(computeCoverageSummary(r.analysis), r.lines, p.uri, r.version);
+      if (r?.kind === 'too-large' && r.outline) {
+        // Too large to check: the cheap outline, marked as such (the client says so).
+        const o = r.outline();
+        const note = `${r.diagnostics[0]?.message ?? 'This document is too large to check.'} Outline only: sections are recognised by their headings; their content is not checked.`;
+        return { ...toCoverageResult(computeCoverageSummary(o.analysis), o.lines, p.uri, r.version), outlineOnly: true, note };
+      }
       return disabledCoverage(p.uri, r?.version ?? null, r?.effective.engine.profile ?? 'lifecycle');
     }),
   );

@@ -46,6 +46,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const r = await analyzer.ensure(uri);
     return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
   };
+  /** A design doc, or the cheap outline of one above mldoc.maxFileSize (for hovers on headings). */
+  const outlined = async (uri: string) => {
+    const r = await analyzer.ensure(uri);
+    if (r?.kind === 'too-large' && r.outline) return { ...r, ...r.outline() };
+    return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
+  };
   const refreshAll = async () => {
     await analyzer.reanalyzeAll();
     config.flushStale();
@@ -112,7 +118,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover(
     safe('hover', null, async (p) => {
-      const d = await designDoc(p.textDocument.uri);
+      const d = await outlined(p.textDocument.uri);
       const h = d ? computeHover(d.analysis, d.lines.offsetAt(p.position)) : undefined;
       return d && h ? toHover(h, d.lines) : null;
     }),
