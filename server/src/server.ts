@@ -3,6 +3,8 @@
 // logged and becomes an empty result, never a crash.
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
@@ -17,6 +19,7 @@ import { toCodeAction, toCompletionItem, toHover, type EditCapabilities } from '
 import { registerCustomRequests } from './custom-requests';
 import { createAnalyzer } from './documents';
 import { createGuard } from './guard';
+import { INVALID_PARAMS_METHOD, type InvalidParams } from './params-check';
 import { computeQuickFixes, computeSourceActions, findingsInRange, matchFindings } from './features/code-actions';
 import { computeCompletions } from './features/completion';
 import { computeHover } from './features/hover';
@@ -145,6 +148,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   registerCustomRequests(connection, analyzer, safe);
+  // Requests whose params have the wrong shape are re-addressed here by the message strategy (params-check.ts).
+  connection.onRequest(INVALID_PARAMS_METHOD, (p: InvalidParams | null) => {
+    throw new ResponseError(ErrorCodes.InvalidParams, `Invalid params for ${String(p?.method ?? INVALID_PARAMS_METHOD)}: ${String(p?.reason ?? 'see the LSP specification')}`);
+  });
 
   documents.listen(connection);
   connection.listen();
