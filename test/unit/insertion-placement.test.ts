@@ -70,6 +70,22 @@ describe('insertions at the end of a document that ends inside an unclosed block
     assert.equal(analyze(text).findings.find((f) => f.ruleId === 'missing-section')!.fix!.edits[0]!.offset, text.indexOf('```'));
   });
 
+  it('after a BOM: the insertion goes after it, at the start of the open block (found by the fuzz run)', () => {
+    const text = '\uFEFF```\n<!--\nthe';
+    checkEachFix(text);
+    checkAll(text);
+    const f = analyze(text).findings.find((x) => x.ruleId === 'missing-section')!;
+    assert.equal(f.fix!.edits[0]!.offset, 1);
+    assert.ok(f.fix!.edits[0]!.text.startsWith('## '), 'no blank lines before the first heading of the document');
+  });
+
+  it('mixed line endings: a lone \\r before the insertion does not swallow its blank line (found by the fuzz run)', () => {
+    // The HTML block (<details>) ends at a blank line; "\r" + an inserted "\n" would make one line break.
+    const text = '---\nmldoc: true\n<details>\n<summary>Data</summary>\r';
+    checkEachFix(text);
+    checkAll(text);
+  });
+
   it('ML fixes that append to a section do not append inside the open block', () => {
     const text = '## Monitoring and Maintenance\n\nWe watch the dashboards every morning and page the owner.\n\n```\nalerts.yaml\n';
     const a = analyze(text);

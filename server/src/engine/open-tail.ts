@@ -7,9 +7,12 @@ import type { Block } from './types';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/** The start of the line holding `offset` (after a leading BOM: an insertion goes after it, where the line's
+ * Markdown starts). */
 const lineStartOf = (text: string, offset: number): number => {
+  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  while (i > first && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
   return i;
 };
 
@@ -23,9 +26,11 @@ function isUnclosed(source: string, kind: Block['kind']): boolean {
     if (!open) return false; // indented code ends at the first line that is not indented
     const c = open[1]![0]!;
     const closing = new RegExp(`^ {0,3}${c === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
-    const lines = rest.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
-    const last = lines[lines.length - 1];
-    return last === undefined || !closing.test(last);
+    // The last line that is not blank (without splitting a possibly long block into lines).
+    const body = rest.trimEnd();
+    if (body.trim() === '') return true;
+    const last = body.slice(Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r')) + 1);
+    return !closing.test(last);
   }
   const lead = first.trimStart();
   const after = (i: number, end: string) => source.indexOf(end, source.length - source.trimStart().length + i) < 0;
