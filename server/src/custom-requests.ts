@@ -40,8 +40,10 @@ export function registerCustomRequests(connection: Connection, analyzer: Analyze
   connection.onRequest(
     P.ReportRequestMethod,
     safe('report', { markdown: '' }, async (p: P.CoverageParams): Promise<P.ReportResult> => {
-      const d = await designDoc(p.uri);
+      const r = await analyzer.ensure(p.uri);
+      const d = r?.kind === 'design' && r.analysis && r.lines ? { analysis: r.analysis, lines: r.lines } : undefined;
       const name = basename(uriToPath(p.uri) ?? decodeURIComponent(p.uri));
+      if (r?.kind === 'too-large') return { markdown: `_${name} is not checked: ${r.diagnostics[0]?.message ?? 'it is larger than mldoc.maxFileSize.'}_\n` };
       if (!d) return { markdown: `_${name} is not checked as an ML design doc (it does not match mldoc.include and does not opt in)._\n` };
       return { markdown: renderReport(d.analysis, name, (o) => d.lines.lineOf(o)) };
     }),

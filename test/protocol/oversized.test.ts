@@ -111,6 +111,8 @@ describe('a document above mldoc.maxFileSize: one info diagnostic and the cheap 
       assert.deepEqual(actions.result, []);
       const completions = await peer.request<unknown[]>('textDocument/completion', { textDocument: { uri }, position: { line: 26, character: 0 } });
       assert.deepEqual(completions.result, []);
+      const report = await peer.request<{ markdown: string }>('mldoc/report', { uri });
+      assert.match(report.result!.markdown, /is not checked: .*maxFileSize/);
 
       // An edit: still one diagnostic, and the outline follows (a new heading counts).
       const changed = peer.waitFor(isDiagnostics(uri, 2), 60_000, 'diagnostics after the edit');
