@@ -10,19 +10,43 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { recordCrash } from './restart-policy';
+import { onStreamError, recordCrash } from './restart-policy';
 
 export interface CrashTracker {
   reset(): void;
 }
 
-function createErrorHandler(output: vscode.LogOutputChannel, onGiveUp: () => void): ErrorHandler & CrashTracker {
+function createErrorHandler(output: vscode.LogOutputChannel, onGiveUp: () => void, restart: () => Promise<void>): ErrorHandler & CrashTracker {
   let crashes: number[] = [];
+  let restarting = false;
   return {
     reset: () => {
       crashes = [];
     },
-    error: () => ({ action: ErrorAction.Continue }),
+    // Errors on the message stream: a few in a row pass (logged, no pop-up); more mean the connection is broken,
+    // which counts as a crash under the same policy as the server exiting (restart-policy.ts).
+    error: (error, _message, count) => {
+      if (restarting) return { action: ErrorAction.Continue, handled: true };
+      const decision = onStreamError(count, crashes, Date.now());
+      if (decision.action === 'continue') {
+        output.warn(`The connection to the language server reported an error${count ? ` (${count} in a row)` : ''}: ${error.message}`);
+        return { action: ErrorAction.Continue, handled: true };
+      }
+      crashes = decision.crashes;
+      if (decision.action === 'restart') {
+        output.warn(`The connection to the language server keeps failing (${count} errors in a row); restarting it (${crashes.length} time(s) recently).`);
+        restarting = true;
+        void restart()
+          .catch((e: unknown) => output.error(`Restarting the language server failed: ${e instanceof Error ? e.message : String(e)}`))
+          .finally(() => {
+            restarting = false;
+          });
+        return { action: ErrorAction.Continue, handled: true };
+      }
+      output.error(`The connection to the language server keeps failing (${count} errors in a row); it is shut down.`);
+      onGiveUp();
+      return { action: ErrorAction.Shutdown, handled: true };
+    },
     closed: () => {
       const outcome = recordCrash(crashes, Date.now());
       crashes = outcome.crashes;
@@ -57,7 +81,9 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const errorHandler = createErrorHandler(output, () => void reportGiveUp(output));
+  // The client exists by the time a stream error can occur.
+  let client: LanguageClient | undefined;
+  const errorHandler = createErrorHandler(output, () => void reportGiveUp(output), async () => client?.restart());
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.mldoc.{json,yaml,yml}');
   context.subscriptions.push(configWatcher);
   const clientOptions: LanguageClientOptions = {
@@ -73,6 +99,6 @@ export function createLanguageClient(
     errorHandler,
   };
   // The id `mldoc` makes vscode-languageclient read the `mldoc.trace.server` setting.
-  const client = new LanguageClient('mldoc', 'ML Design Doc', serverOptions, clientOptions);
+  client = new LanguageClient('mldoc', 'ML Design Doc', serverOptions, clientOptions);
   return { client, crashes: errorHandler };
 }

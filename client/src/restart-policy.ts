@@ -17,3 +17,24 @@ export function recordCrash(
   const recent = [...crashes.filter((at) => now - at < policy.windowMs), now];
   return { crashes: recent, restart: recent.length <= policy.maxCrashes };
 }
+
+/** Errors in a row on the message stream that are still taken as passing (a message that could not be written). */
+export const MAX_STREAM_ERRORS = 3;
+
+export type StreamErrorDecision =
+  | { readonly action: 'continue' }
+  | { readonly action: 'restart'; readonly crashes: number[] }
+  | { readonly action: 'give-up'; readonly crashes: number[] };
+
+/**
+ * What to do about an error on the message stream to the server. `count` is vscode-jsonrpc's count of errors in
+ * a row (write errors; a read error comes without one and counts as one). Up to MAX_STREAM_ERRORS in a row the
+ * connection goes on (as vscode-languageclient's default handler does); beyond that the connection is taken as
+ * broken, which is a crash like the server process exiting: it is recorded in the same crash history, and the
+ * server is restarted, or, past the policy's limit, shut down with the one "crashed repeatedly" message.
+ */
+export function onStreamError(count: number | undefined, crashes: readonly number[], now: number, policy: RestartPolicy = defaultRestartPolicy): StreamErrorDecision {
+  if ((count ?? 1) <= MAX_STREAM_ERRORS) return { action: 'continue' };
+  const outcome = recordCrash(crashes, now, policy);
+  return outcome.restart ? { action: 'restart', crashes: outcome.crashes } : { action: 'give-up', crashes: outcome.crashes };
+}

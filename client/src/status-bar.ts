@@ -1,7 +1,7 @@
 // `$(checklist) ML doc 6/8` while a design doc is active; hidden otherwise. A click focuses the coverage tree.
 import * as vscode from 'vscode';
 import type { CoverageResult } from '../../server/src/protocol';
-import { toStatusText } from './coverage/model';
+import { toStatusText, toStatusTooltip } from './coverage/model';
 
 export function createStatusBarItem(): { item: vscode.StatusBarItem; update(result: CoverageResult | undefined): void } {
   const item = vscode.window.createStatusBarItem('mldoc.coverage', vscode.StatusBarAlignment.Right, 100);
@@ -16,7 +16,7 @@ export function createStatusBarItem(): { item: vscode.StatusBarItem; update(resu
         return;
       }
       item.text = text;
-      item.tooltip = `ML lifecycle sections present: ${result.present} of ${result.total} (score ${result.score}, profile ${result.profile}). Click to show coverage.`;
+      item.tooltip = toStatusTooltip(result);
       item.show();
     },
   };

@@ -167,6 +167,7 @@ export function toCoverageResult(summary: CoverageSummary, lines: LineIndex, uri
     total: summary.total,
     sections: summary.sections.map((s) => toCoverageItem(s, lines)),
     ...(summary.readiness ? { readiness: toReadinessSummary(summary.readiness, lines) } : {}),
+    ...(summary.outlineOnly ? { outlineOnly: true } : {}),
   };
 }
 

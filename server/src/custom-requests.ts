@@ -21,6 +21,12 @@ export function registerCustomRequests(connection: Connection, analyzer: Analyze
     safe('coverage', null, async (p: P.CoverageParams): Promise<P.CoverageResult | null> => {
       const r = await analyzer.ensure(p.uri);
       if (r?.kind === 'design' && r.analysis && r.lines) return toCoverageResult(computeCoverageSummary(r.analysis), r.lines, p.uri, r.version);
+      if (r?.kind === 'too-large' && r.outline) {
+        // Too large to check: the cheap outline, marked as such (the client says so).
+        const o = r.outline();
+        const note = `${r.diagnostics[0]?.message ?? 'This document is too large to check.'} Outline only: sections are recognised by their headings; their content is not checked.`;
+        return { ...toCoverageResult(computeCoverageSummary(o.analysis), o.lines, p.uri, r.version), outlineOnly: true, note };
+      }
       return disabledCoverage(p.uri, r?.version ?? null, r?.effective.engine.profile ?? 'lifecycle');
     }),
   );
@@ -34,8 +40,10 @@ export function registerCustomRequests(connection: Connection, analyzer: Analyze
   connection.onRequest(
     P.ReportRequestMethod,
     safe('report', { markdown: '' }, async (p: P.CoverageParams): Promise<P.ReportResult> => {
-      const d = await designDoc(p.uri);
+      const r = await analyzer.ensure(p.uri);
+      const d = r?.kind === 'design' && r.analysis && r.lines ? { analysis: r.analysis, lines: r.lines } : undefined;
       const name = basename(uriToPath(p.uri) ?? decodeURIComponent(p.uri));
+      if (r?.kind === 'too-large') return { markdown: `_${name} is not checked: ${r.diagnostics[0]?.message ?? 'it is larger than mldoc.maxFileSize.'}_\n` };
       if (!d) return { markdown: `_${name} is not checked as an ML design doc (it does not match mldoc.include and does not opt in)._\n` };
       return { markdown: renderReport(d.analysis, name, (o) => d.lines.lineOf(o)) };
     }),

@@ -7,7 +7,7 @@
 // that has been superseded is dropped. `debounceMs` > 0 adds a quiet period on top (for clients that want it).
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, createLineIndex, createParseCache, type Analysis } from './engine';
+import { analyze, analyzeOutline, createLineIndex, createParseCache, type Analysis } from './engine';
 import type { LineIndex } from './engine/line-index';
 import type { ConfigStore, Effective } from './configuration';
 import { uriToPath } from './configuration';
@@ -26,6 +26,8 @@ export interface DocResult {
   readonly analysis?: Analysis;
   readonly lines?: LineIndex;
   readonly effective: Effective;
+  /** For a document above mldoc.maxFileSize: its cheap outline (analyzeOutline), computed on first use. */
+  readonly outline?: () => { readonly analysis: Analysis; readonly lines: LineIndex };
 }
 
 interface DocState {
@@ -70,7 +72,7 @@ export function createAnalyzer(deps: AnalyzerDeps) {
     if (!included && !mayOptIn(text)) return { ...base, kind: 'ignored', diagnostics: [] };
     if (text.length > effective.maxFileSize) {
       const message = `This document has ${text.length} characters, more than mldoc.maxFileSize (${effective.maxFileSize}): it is not checked.`;
-      return { ...base, kind: 'too-large', diagnostics: [toInfoDiagnostic(message, 'file-too-large')] };
+      return { ...base, kind: 'too-large', diagnostics: [toInfoDiagnostic(message, 'file-too-large')], outline: lazyOutline(text, effective) };
     }
     const analysis = analyze(text, effective.engine, { cache: st.cache });
     st.cache.roll();
@@ -119,7 +121,7 @@ export function createAnalyzer(deps: AnalyzerDeps) {
       const quiet = result.kind === 'ignored' && p?.kind === 'ignored' && p.count === 0;
       st.published = { version: result.version, generation: result.generation, count: result.diagnostics.length, kind: result.kind };
       if (!quiet) deps.publish(uri, result.version, [...result.diagnostics]);
-      if (result.kind === 'design' || (p && p.kind !== result.kind)) deps.coverageChanged(uri, result.version);
+      if (result.kind !== 'ignored' || (p && p.kind !== result.kind)) deps.coverageChanged(uri, result.version);
     } catch (e) {
       deps.log(`Analysis of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
@@ -172,3 +174,9 @@ export function createAnalyzer(deps: AnalyzerDeps) {
 }
 
 export type Analyzer = ReturnType<typeof createAnalyzer>;
+
+/** The outline of an oversized document, computed once, when a request first needs it (not per keystroke). */
+function lazyOutline(text: string, effective: Effective): NonNullable<DocResult['outline']> {
+  let done: { analysis: Analysis; lines: LineIndex } | undefined;
+  return () => (done ??= { analysis: analyzeOutline(text, effective.engine), lines: createLineIndex(text) });
+}

@@ -51,6 +51,11 @@ export interface CoverageResult {
   sections: CoverageItem[];
   /** Design-time readiness after the ML Test Score (optional: older servers do not send it). */
   readiness?: ReadinessSummary;
+  /** True when only the cheap outline was read (the document is larger than mldoc.maxFileSize): sections are
+   * recognised by their ATX headings and their content is not checked (a present section shows as covered);
+   * no readiness. `note` says so in words. */
+  outlineOnly?: boolean;
+  note?: string;
 }
 
 /** Readiness: 28 tests in four groups of seven; a group scores the sum of its tests, the document the lowest group. */

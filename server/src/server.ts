@@ -3,6 +3,8 @@
 // logged and becomes an empty result, never a crash.
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
@@ -17,6 +19,7 @@ import { toCodeAction, toCompletionItem, toHover, type EditCapabilities } from '
 import { registerCustomRequests } from './custom-requests';
 import { createAnalyzer } from './documents';
 import { createGuard } from './guard';
+import { INVALID_PARAMS_METHOD, type InvalidParams } from './params-check';
 import { computeQuickFixes, computeSourceActions, findingsInRange, matchFindings } from './features/code-actions';
 import { computeCompletions } from './features/completion';
 import { computeHover } from './features/hover';
@@ -44,6 +47,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const safe = createGuard(log);
   const designDoc = async (uri: string) => {
     const r = await analyzer.ensure(uri);
+    return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
+  };
+  /** A design doc, or the cheap outline of one above mldoc.maxFileSize (for hovers on headings). */
+  const outlined = async (uri: string) => {
+    const r = await analyzer.ensure(uri);
+    if (r?.kind === 'too-large' && r.outline) return { ...r, ...r.outline() };
     return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
   };
   const refreshAll = async () => {
@@ -112,7 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover(
     safe('hover', null, async (p) => {
-      const d = await designDoc(p.textDocument.uri);
+      const d = await outlined(p.textDocument.uri);
       const h = d ? computeHover(d.analysis, d.lines.offsetAt(p.position)) : undefined;
       return d && h ? toHover(h, d.lines) : null;
     }),
@@ -139,6 +148,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   registerCustomRequests(connection, analyzer, safe);
+  // Requests whose params have the wrong shape are re-addressed here by the message strategy (params-check.ts).
+  connection.onRequest(INVALID_PARAMS_METHOD, (p: InvalidParams | null) => {
+    throw new ResponseError(ErrorCodes.InvalidParams, `Invalid params for ${String(p?.method ?? INVALID_PARAMS_METHOD)}: ${String(p?.reason ?? 'see the LSP specification')}`);
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -3,7 +3,7 @@
 import type { Analysis, Finding, Span } from '../../server/src/engine/types';
 
 /** Documents analysed by the checks in this process (each test file reports its own figure). */
-export const stats = { documents: 0, fixesApplied: 0, edits: 0, insideOpenBlock: 0, takenAsTitle: 0, titleRepeated: 0 };
+export const stats = { documents: 0, fixesApplied: 0, edits: 0, titleRepeated: 0 };
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
@@ -221,12 +221,14 @@ export function expandSnippet(snippet: string): string {
 }
 
 /**
- * Known gap (reported to the rules engineer): when a document ends inside an unclosed code fence or HTML comment,
- * a section inserted at the end lands inside that block, where it is not a heading, so its finding stays. True
- * when the insertion at `offset` lies inside a code or HTML block of the analysis after the fix.
+ * Formerly a known gap: when a document ended inside an unclosed code fence or HTML comment, a section inserted
+ * at the end landed inside that block, where it is not a heading, so its finding stayed. True when the text
+ * inserted at `offset` starts inside a code or HTML block of the analysis after the fix.
  */
-export function landsInsideBlock(later: Analysis, offset: number): boolean {
-  return later.blocks.some((b) => (b.kind === 'code' || b.kind === 'html') && b.span.start < offset && b.span.end > offset);
+export function landsInsideBlock(later: Analysis, offset: number, inserted = ''): boolean {
+  // Where the inserted text itself starts (its leading line breaks may join the block before it).
+  const at = offset + (/^\s*/.exec(inserted)?.[0].length ?? 0);
+  return later.blocks.some((b) => (b.kind === 'code' || b.kind === 'html') && b.span.start < at && b.span.end > at);
 }
 
 /** Where each insertion starts in the text after applyInsertions (offsets shift by the insertions before them). */
@@ -242,13 +244,11 @@ export function positionsAfter(edits: readonly Insert[]): number[] {
 }
 
 /**
- * Known gap (reported to the rules engineer): in a document without real headings, a section inserted at the top
- * becomes its only real heading, which the engine then takes as the document's title (not a section), so the
- * finding stays. True when the first heading inserted in [at, at + len) is such a title.
+ * Formerly a known gap: in a document without real headings, a section inserted at the top became its only real
+ * heading, which the engine took as the document's title (not a section), so the finding stayed. True when the
+ * first heading inserted in [at, at + len) is the title of `later`.
  */
 export function insertedHeadingIsTitle(later: Analysis, at: number, len: number): boolean {
   const h = later.headings.find((x) => x.kind !== 'pseudo' && x.span.start >= at && x.span.start < at + len);
-  if (!h) return false;
-  const real = later.headings.filter((x) => x.kind !== 'pseudo');
-  return later.headings[0] === h && real.every((x) => x === h || x.depth > h.depth);
+  return h !== undefined && later.titleIndex === h.index;
 }

@@ -329,13 +329,15 @@ describe('language server: client capabilities and robustness', () => {
     }
   });
 
-  it('answers malformed or unknown requests with empty results and keeps running', async () => {
+  it('answers malformed or unknown requests with empty results or InvalidParams and keeps running', async () => {
     const client = await startClient({ root, env: { MLDOC_DEBOUNCE_MS: '20' } });
     try {
       const unknown = 'file:///nowhere/x-design.md';
       assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }), []);
       assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: unknown }, position: { line: 0, character: 0 } }), null);
-      assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: unknown }, range: null, context: null }), []);
+      // Parameters without the shape the method needs: InvalidParams, with the reason (params-check.ts).
+      await assert.rejects(client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: unknown }, range: null, context: null }), (e: { code?: number; message?: string }) => e.code === -32602 && /params\.range/.test(e.message ?? ''));
+      assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: unknown }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
       const coverage = await client.connection.sendRequest<CoverageResult>('mldoc/coverage', { uri: unknown });
       assert.equal(coverage.enabled, false);
       assert.deepEqual((await client.connection.sendRequest<MissingSectionsResult>('mldoc/missingSections', { uri: unknown })).insertions, []);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findNode, iconFor, toStatusText, toTreeMessage, toTreeNodes } from '../../client/src/coverage/model';
+import { findNode, iconFor, toStatusText, toStatusTooltip, toTreeMessage, toTreeNodes } from '../../client/src/coverage/model';
 import type { CoverageItem, CoverageResult } from '../../server/src/protocol';
 
 function item(id: string, status: CoverageItem['status'], extra: Partial<CoverageItem> = {}): CoverageItem {
@@ -108,6 +108,18 @@ describe('summary texts', () => {
   it('describes the coverage above the tree', () => {
     assert.equal(toTreeMessage(result), '2/3 sections · score 62 · profile lifecycle');
     assert.equal(toTreeMessage(undefined), undefined);
+  });
+
+  it('says "outline only" for a document above mldoc.maxFileSize, with the server\'s note in the tooltip', () => {
+    const note = 'This document has 6000000 characters, more than mldoc.maxFileSize (5000000): it is not checked. Outline only: sections are recognised by their headings; their content is not checked.';
+    const outline: CoverageResult = { ...result, outlineOnly: true, note };
+    assert.equal(toTreeMessage(outline), '2/3 sections · outline only (file too large) · profile lifecycle');
+    assert.equal(toStatusText(outline), '$(checklist) ML doc 2/3 (outline only)');
+    assert.ok(toStatusTooltip(outline).includes(note));
+    assert.doesNotMatch(toStatusTooltip(outline), /score/);
+    assert.match(toStatusTooltip(result), /score 62/);
+    // The tree itself is the same: the sections with their status and insertions.
+    assert.deepEqual(toTreeNodes(outline), toTreeNodes(result));
   });
 });
 

@@ -176,13 +176,23 @@ export function toTreeNodes(result: CoverageResult | undefined): TreeNode[] {
 /** The line above the tree: how much of the lifecycle the document covers, and against which profile. */
 export function toTreeMessage(result: CoverageResult | undefined): string | undefined {
   if (!result || !result.enabled) return undefined;
+  // A document above mldoc.maxFileSize: only its headings were read; say so instead of a score.
+  if (result.outlineOnly) return `${result.present}/${result.total} sections · outline only (file too large) · profile ${result.profile}`;
   return `${result.present}/${result.total} sections · score ${result.score} · profile ${result.profile}`;
 }
 
 /** Status bar text for a design doc; undefined hides the item. */
 export function toStatusText(result: CoverageResult | undefined): string | undefined {
   if (!result || !result.enabled) return undefined;
-  return `$(checklist) ML doc ${result.present}/${result.total}`;
+  return `$(checklist) ML doc ${result.present}/${result.total}${result.outlineOnly ? ' (outline only)' : ''}`;
+}
+
+/** Status bar tooltip for a design doc. */
+export function toStatusTooltip(result: CoverageResult): string {
+  if (result.outlineOnly) {
+    return `ML lifecycle sections with a heading: ${result.present} of ${result.total} (profile ${result.profile}). ${result.note ?? 'Outline only: the document is too large to check.'} Click to show coverage.`;
+  }
+  return `ML lifecycle sections present: ${result.present} of ${result.total} (score ${result.score}, profile ${result.profile}). Click to show coverage.`;
 }
 
 /** Finds a node by its key (the ids on its path). */

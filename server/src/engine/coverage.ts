@@ -5,6 +5,7 @@
 // design is thin, while in a skeleton template every section is one line and that is its normal size.
 import type { CompiledProfile, KeywordHit } from './match';
 import { findKeywordHits } from './match';
+import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { Memo } from './parse';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
@@ -38,11 +39,16 @@ export interface DocumentModel {
   readonly parent: readonly number[];
 }
 
-export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[]): DocumentModel {
+/**
+ * `namesSection` tells a heading that is exactly the title of one of the profile's sections (what an inserted
+ * section skeleton writes): such a heading is that section, never the document's title, even when it is the
+ * document's only top-level heading.
+ */
+export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[], namesSection: (h: Heading) => boolean = () => false): DocumentModel {
   const minDepth = Math.min(...headings.filter((h) => h.kind !== 'pseudo').map((h) => h.depth));
   const top = headings.filter((h) => h.kind !== 'pseudo' && h.depth === minDepth);
   const first = headings[0];
-  const titleIndex = first && top.length === 1 && top[0] === first && headings.length > 1 ? first.index : undefined;
+  const titleIndex = first && top.length === 1 && top[0] === first && headings.length > 1 && !namesSection(first) ? first.index : undefined;
   const comments = blocks.filter((b) => b.kind === 'html' && b.comment).length;
   const blockOwner: number[] = [];
   let h = -1;
@@ -202,6 +208,8 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   const sectionWords = cp.profile.sections.map((s) => wordsOf(ownedBy(s.id))).filter((w) => w > 0);
   const thin = Math.max(config.thinWords, Math.round(RELATIVE_THIN * median(sectionWords)));
 
+  // Insertions must not land inside an unclosed code block or comment at the end of the document.
+  const openTail = openTailStart(doc.text, doc.blocks);
   const sections: SectionCoverage[] = [];
   for (const s of cp.profile.sections) {
     const own = ownedBy(s.id);
@@ -242,12 +250,12 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
         status: subStatus,
         headingIndex: subHeadings[0]?.index,
         evidence: dedupeEvidence(subHits),
-        insertAt: own.length ? own[0]!.sectionSpan.end : doc.text.length,
+        insertAt: visibleInsertionPoint(openTail, own.length ? own[0]!.sectionSpan.end : doc.text.length),
       };
     });
     sections.push({ id: s.id, title: s.title, status, headings: headingRefs, words, evidence, subsections, insertAt: 0 });
   }
-  return { sections: placeSections(doc, sections), owners, hits };
+  return { sections: placeSections(doc, sections).map((x) => ({ ...x, insertAt: visibleInsertionPoint(openTail, x.insertAt) })), owners, hits };
 }
 
 /** Words in the child headings of `h` that count for the same section (they inherited it). */

@@ -2,10 +2,10 @@
 //   analyze(text, config?) -> Analysis
 // Any string gives an Analysis; nothing throws (a failure inside a rule becomes an internal-error finding).
 import { parse as parseYaml } from 'yaml';
-import type { Analysis, DocStatus, EngineConfig, Finding, Heading, SectionCoverage, SectionMatch, Severity, SeveritySetting } from './types';
-import { parseDocument, type ParseCache } from './parse';
+import type { Analysis, Block, DocStatus, EngineConfig, Finding, Heading, SectionCoverage, SectionMatch, Severity, SeveritySetting, Span, Status } from './types';
+import { parseDocument, parseWithLineScan, type ParseCache } from './parse';
 import { computeHeadings } from './outline';
-import { compileProfile, headingMatches } from './match';
+import { compileProfile, headingMatches, matchHeadingText, type CompiledProfile } from './match';
 import { computeCoverage, computeDocumentModel } from './coverage';
 import { createLineIndex, type LineIndex } from './line-index';
 import { DEFAULT_PROFILE, LIFECYCLE_IDS, LIFECYCLE_PROFILE, resolveProfile } from './profiles';
@@ -33,6 +33,11 @@ export function parseFrontMatter(raw: string | undefined): Record<string, unknow
 
 const MARKER = /<!--\s*mldoc\s*-->/;
 
+/** Whether a heading's text is exactly the title of one of the profile's sections (not of a subsection). */
+function namesSectionExactly(text: string, cp: CompiledProfile): boolean {
+  return matchHeadingText(text, cp).some((r) => r.exact && r.entry.title === true && r.entry.subsectionId === undefined);
+}
+
 /**
  * The heading depth the document uses for its sections: the shallowest real heading (not the title) that
  * counts for a section; else one below the title; else 2. Inserted sections, completions and rules use it.
@@ -55,13 +60,13 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const profile = resolveProfile(cfg.profile, cfg.customProfiles ?? []) ?? LIFECYCLE_PROFILE;
   const lines = createLineIndex(input);
   const headings = computeHeadings(parsed.blocks, input);
-  const doc = computeDocumentModel(input, parsed.blocks, headings);
   // Lifecycle coverage always (the eight sections every consumer knows); the selected profile's besides.
   const lifecycleCompiled = compileProfile(LIFECYCLE_PROFILE);
-  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex, parsed.memo);
-  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg, parsed.memo).sections;
   const isLifecycle = profile === LIFECYCLE_PROFILE;
   const compiled = isLifecycle ? lifecycleCompiled : compileProfile(profile);
+  const doc = computeDocumentModel(input, parsed.blocks, headings, (h) => h.kind !== 'pseudo' && namesSectionExactly(h.text, compiled));
+  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex, parsed.memo);
+  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg, parsed.memo).sections;
   const matches = isLifecycle ? lifecycleMatches : headingMatches(headings, compiled, doc.titleIndex, parsed.memo);
   const profileSections = isLifecycle ? sections : computeCoverage(doc, matches, compiled, cfg, parsed.memo).sections;
   const suppressions = parseSuppressions(input, parsed.blocks, lines);
@@ -103,6 +108,96 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     frontMatter,
     optIn,
     degraded: parsed.degraded,
+  };
+}
+
+/** Front matter is looked for in the first this many characters of an oversized document. */
+const OUTLINE_FRONT_MATTER_MAX = 64 * 1024;
+const FRONT_MATTER = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/;
+
+/**
+ * The cheap outline of a document too large to check (above mldoc.maxFileSize): never remark, only the line
+ * scan (ATX headings; paragraphs are skipped), YAML front matter at the top for the profile, and which sections
+ * the headings name. No rule runs (no findings), no keyword evidence, no word counts and no readiness: a section
+ * with a heading of its own is 'covered' (its content is not checked), one without is 'missing'. Linear in the
+ * length of the text and cheap (tens of milliseconds per megabyte).
+ */
+export function analyzeOutline(text: string, config: Partial<EngineConfig> = {}): Analysis {
+  const input = typeof text === 'string' ? text : '';
+  const fm = FRONT_MATTER.exec(input.slice(0, OUTLINE_FRONT_MATTER_MAX));
+  const bodyStart = fm ? fm[0].length : 0;
+  const headingBlocks: Block[] = [];
+  if (fm) headingBlocks.push({ kind: 'front-matter', depth: 0, text: fm[1]!, span: { start: input.charCodeAt(0) === 0xfeff ? 1 : 0, end: bodyStart } });
+  const inFence = fencedRanges(input, bodyStart);
+  for (const b of parseWithLineScan(bodyStart ? input.slice(bodyStart) : input)) {
+    if (b.kind !== 'heading') continue;
+    const h = bodyStart ? { ...b, span: { start: b.span.start + bodyStart, end: b.span.end + bodyStart } } : b;
+    if (!inFence(h.span.start)) headingBlocks.push(h);
+  }
+  const frontMatter = parseFrontMatter(fm?.[1]);
+  const fmProfile = typeof frontMatter?.['profile'] === 'string' ? (frontMatter['profile'] as string) : undefined;
+  const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };
+  const profile = resolveProfile(cfg.profile, cfg.customProfiles ?? []) ?? LIFECYCLE_PROFILE;
+  const headings = computeHeadings(headingBlocks, input);
+  const lifecycleCompiled = compileProfile(LIFECYCLE_PROFILE);
+  const isLifecycle = profile === LIFECYCLE_PROFILE;
+  const compiled = isLifecycle ? lifecycleCompiled : compileProfile(profile);
+  const doc = computeDocumentModel(input, headingBlocks, headings, (h) => h.kind !== 'pseudo' && namesSectionExactly(h.text, compiled));
+  const outlineStatus = (s: SectionCoverage): SectionCoverage => {
+    const present = (st: Status): Status => (st === 'missing' || st === 'mentioned' ? st : 'covered');
+    return { ...s, status: present(s.status), words: 0, evidence: [], subsections: s.subsections.map((x) => ({ ...x, status: present(x.status), evidence: [] })) };
+  };
+  const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex);
+  const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg).sections.map(outlineStatus);
+  const matches = isLifecycle ? lifecycleMatches : headingMatches(headings, compiled, doc.titleIndex);
+  const profileSections = isLifecycle ? sections : computeCoverage(doc, matches, compiled, cfg).sections.map(outlineStatus);
+  const status = docStatusOf(frontMatter);
+  return {
+    text: input,
+    profile: profile.id,
+    profileDef: profile,
+    headings,
+    sectionDepth: sectionDepthOf(headings, matches, doc.titleIndex),
+    ...(doc.titleIndex !== undefined ? { titleIndex: doc.titleIndex } : {}),
+    blocks: headingBlocks,
+    matches: lifecycleMatches,
+    sections,
+    score: computeScore(sections),
+    ...(isLifecycle ? {} : { profileSections, profileScore: computeScore(profileSections) }),
+    ...(status ? { status } : {}),
+    readiness: computeReadiness({ text: '', blocks: [], headings: [] }),
+    findings: [],
+    suppressions: [],
+    frontMatter,
+    optIn: frontMatter?.['mldoc'] === true || fmProfile !== undefined || MARKER.test(input.slice(0, OUTLINE_FRONT_MATTER_MAX)),
+    degraded: input.length ? [{ start: 0, end: input.length }] : [],
+    outlineOnly: true,
+  };
+}
+
+/** Fenced code blocks by lines (a `# comment` in a code block is not a heading): whether an offset is inside one. */
+function fencedRanges(text: string, from: number): (offset: number) => boolean {
+  const ranges: Span[] = [];
+  const re = /^ {0,3}(`{3,}|~{3,})([^\r\n]*)/gm;
+  re.lastIndex = from;
+  let open: { start: number; fence: string } | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const fence = m[1]!;
+    if (!open) {
+      if (fence[0] === '`' && m[2]!.includes('`')) continue; // inline code, not a fence
+      open = { start: m.index, fence };
+    } else if (fence[0] === open.fence[0] && fence.length >= open.fence.length && m[2]!.trim() === '') {
+      ranges.push({ start: open.start, end: m.index + m[0].length });
+      open = undefined;
+    }
+  }
+  if (open) ranges.push({ start: open.start, end: text.length });
+  let i = 0;
+  // Asked in increasing offsets (headings in document order).
+  return (offset) => {
+    while (i < ranges.length && ranges[i]!.end < offset) i++;
+    return i < ranges.length && ranges[i]!.start <= offset && offset <= ranges[i]!.end;
   };
 }
 

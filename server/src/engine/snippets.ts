@@ -134,17 +134,25 @@ export function padInsertion(text: string, offset: number): { prefix: string; su
   const eol = lineEnding(text);
   const before = text.slice(Math.max(0, offset - 4), offset).replace(/\r\n?/g, '\n');
   let prefix = '';
-  if (offset > 0) {
+  // Right after a leading BOM is the start of the document too.
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (offset > start) {
     if (!before.endsWith('\n')) prefix = '\n\n';
     else if (!before.endsWith('\n\n')) prefix = '\n';
   }
   // The skeleton ends with a line break; one more makes the blank line before what follows, unless the
   // insertion point already starts a blank line (or is the end of the text).
-  const atLineStart = offset === 0 || before.endsWith('\n');
+  const atLineStart = offset <= start || before.endsWith('\n');
   const blankAhead = /^[ \t]*(?:\r\n|\r|\n|$)/.test(text.slice(offset, offset + 200));
   // An empty document gets the blank line too, so that several insertions there stay apart.
   const suffix = text.length === 0 ? '\n' : offset >= text.length || (atLineStart && blankAhead) ? '' : '\n';
-  return { prefix: prefix.replace(/\n/g, eol), suffix: suffix.replace(/\n/g, eol), eol };
+  let pre = prefix.replace(/\n/g, eol);
+  let post = suffix.replace(/\n/g, eol);
+  // In a document with mixed line endings, a lone \r before the insertion and a \n starting it (or a \r ending
+  // it and a \n after it) would make one \r\n: a line break would be lost, and with it the blank line.
+  if (pre.startsWith('\n') && text[offset - 1] === '\r') pre = eol + pre;
+  if (eol === '\r' && text[offset] === '\n') post += eol;
+  return { prefix: pre, suffix: post, eol };
 }
 
 /** An insertion of `skeleton` at `offset`, padded and in the document's line ending. */

@@ -221,4 +221,7 @@ export interface Analysis {
   readonly optIn: boolean;
   /** Sections of the text that were too risky to parse fully and were read with the line scan only. */
   readonly degraded: readonly Span[];
+  /** The cheap outline of a document too large to check (analyzeOutline): sections recognised by their ATX
+   * headings only; no findings, no evidence, no word counts, no readiness. */
+  readonly outlineOnly?: boolean;
 }

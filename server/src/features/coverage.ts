@@ -23,8 +23,10 @@ export interface CoverageSummary {
   readonly present: number;
   readonly total: number;
   readonly sections: readonly CoverageEntry[];
-  /** Design-time readiness (ML Test Score); evidence as offsets. */
+  /** Design-time readiness (ML Test Score); evidence as offsets. Not for an outline-only analysis. */
   readonly readiness?: Readiness;
+  /** The analysis is the cheap outline of an oversized document (analyzeOutline). */
+  readonly outlineOnly?: boolean;
 }
 
 /** A section or subsection is present when it has a heading of its own (whatever its substance). */
@@ -83,7 +85,7 @@ export function computeCoverageSummary(analysis: Analysis): CoverageSummary {
     present: outlineOf(analysis).filter((s) => isPresent(s.status)).length,
     total: outlineOf(analysis).length,
     sections: outlineOf(analysis).map((s) => sectionEntry(analysis, s)),
-    readiness: analysis.readiness,
+    ...(analysis.outlineOnly ? { outlineOnly: true } : { readiness: analysis.readiness }),
   };
 }
 

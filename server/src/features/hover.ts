@@ -22,10 +22,12 @@ export const STATUS_TEXT: Readonly<Record<Status, string>> = {
   missing: 'missing',
 };
 
+export const OUTLINE_ONLY_NOTE = '_Outline only: this document is larger than `mldoc.maxFileSize`, so sections are recognised by their headings and their content is not checked._';
+
 export function computeHover(analysis: Analysis, offset: number): HoverResult | undefined {
   const heading = analysis.headings.find((h) => h.span.start <= offset && offset <= h.span.end);
   // Over prose: what an ML term means (metric, drift test, serving pattern, privacy control, …).
-  if (!heading) return provideMlTermHover(analysis, offset);
+  if (!heading) return analysis.outlineOnly ? undefined : provideMlTermHover(analysis, offset);
   const profile = profileOf(analysis);
   const parts: string[] = [];
   for (const { section, reason } of sectionsOfHeading(analysis, heading.index)) {
@@ -56,7 +58,7 @@ export function computeHover(analysis: Analysis, offset: number): HoverResult | 
   if (parts.length === 0) {
     if (heading.index === titleIndex(analysis)) {
       parts.push(`**${heading.text}** is the document's title; lifecycle sections sit below it. Coverage score: ${analysis.score}/100.`);
-      parts.push(readinessLine(analysis));
+      if (!analysis.outlineOnly) parts.push(readinessLine(analysis));
     } else if (heading.kind !== 'pseudo' && enclosingSection(analysis, heading.span.start, heading.depth)) {
       const { section, heading: parent } = enclosingSection(analysis, heading.span.start, heading.depth)!;
       parts.push(`'${heading.text}' is part of **${section.title}** (it sits under '${parent.text}'), which is ${STATUS_TEXT[section.status]}.`);
@@ -71,6 +73,7 @@ export function computeHover(analysis: Analysis, offset: number): HoverResult | 
       }
     }
   }
+  if (analysis.outlineOnly) parts.push(OUTLINE_ONLY_NOTE);
   return { markdown: parts.join('\n\n'), span: heading.span };
 }
 

@@ -4,6 +4,7 @@
 import type { Heading, Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { insertionAt } from '../snippets';
+import { openTailStart, visibleInsertionPoint } from '../open-tail';
 import { compilePhrases, findInProse, type PhraseHit } from './phrases';
 
 export type { PhraseHit } from './phrases';
@@ -104,7 +105,9 @@ export function endOfSection(ctx: RuleContext, h: Heading): number {
 
 /** An insertion of a Markdown line (snippet with tab stops) at the end of a section's content. */
 export function appendToSection(ctx: RuleContext, h: Heading, snippet: string, text: string) {
-  return insertionAt(ctx.text, endOfSection(ctx, h), { snippet, text });
+  // Not inside an unclosed code block or comment that ends the document: the line would not count there.
+  const at = Math.max(h.span.end, visibleInsertionPoint(openTailStart(ctx.text, ctx.doc.blocks), endOfSection(ctx, h)));
+  return insertionAt(ctx.text, at, { snippet, text });
 }
 
 /** Whether a hit is negated in its sentence ("no real-time scoring is needed", "holds no personal data"). */
