@@ -59,7 +59,7 @@ export function contentTokens(normalized: string): string[] {
 }
 
 // Stems of the words seen lately: documents repeat their words, and stem() is a handful of string tests.
-const STEM_MEMO_SIZE = 20_000;
+const STEM_MEMO_SIZE = 5000;
 let stems = new Map<string, string>();
 
 /** contentTokens of a single word (no spaces): undefined for an empty or stop word, else its stem. */

@@ -286,8 +286,9 @@ function fold(w: string): string {
 }
 
 // Words of the texts searched lately, by text: every phrase list searches the same blocks, sections and
-// documents. Two generations, each of at most WORDS_MEMO_CHARS characters of text.
-const WORDS_MEMO_CHARS = 1 << 20;
+// documents. Two generations, each of at most WORDS_MEMO_CHARS characters of text; keys are detached copies,
+// so that a section's text does not keep its document's version alive.
+const WORDS_MEMO_CHARS = 1 << 16;
 let wordsMemo = new Map<string, TextWords>();
 let previousWordsMemo = new Map<string, TextWords>();
 let wordsMemoChars = 0;
@@ -297,24 +298,25 @@ function wordsOf(text: string): TextWords {
   if (tw) return tw;
   tw = previousWordsMemo.get(text);
   if (!tw) {
+    const own = detach(text);
     const starts: number[] = [];
     const ends: number[] = [];
     const words: string[] = [];
     TOKEN.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TOKEN.exec(text)) !== null) {
+    while ((m = TOKEN.exec(own)) !== null) {
       starts.push(m.index);
       ends.push(m.index + m[0].length);
       words.push(fold(m[0]));
     }
-    tw = { text, starts, ends, words };
+    tw = { text: own, starts, ends, words };
   }
   if (wordsMemoChars + text.length > WORDS_MEMO_CHARS) {
     previousWordsMemo = wordsMemo;
     wordsMemo = new Map();
     wordsMemoChars = 0;
   }
-  wordsMemo.set(text, tw);
+  wordsMemo.set(tw.text, tw);
   wordsMemoChars += text.length;
   return tw;
 }
