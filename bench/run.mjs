@@ -2,7 +2,8 @@
 // parse, CLI throughput against markdownlint, start-up, memory, pathological inputs and bundle sizes.
 //   npm run bench                 a table on stdout (progress on stderr)
 //   npm run -s bench -- --json    one JSON object on stdout (-s keeps npm's own banner off stdout)
-// Options: --edits N (per size, default 100), --sizes 4000,40000,... , --skip-vsix, --skip-patho.
+// Options: --edits N (per size, default 100), --sizes 4000,40000,... , --skip-vsix, --skip-patho,
+// --only cli (just CLI against markdownlint throughput, --repeat N times alternating, default 3; medians).
 // Everything is measured in the same run, against dist/ as built by `npm run bench`.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -175,7 +176,31 @@ function vsixKb() {
   return { kb: null, note: `vsce package failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-2).join(' ')}` };
 }
 
+/** `--only cli`: the throughput comparison alone, repeated (alternating the two) to see through the noise. */
+async function onlyCli() {
+  const files = corpusFiles();
+  const runs = [];
+  for (let i = 0; i < Number(opt('repeat', '3')); i++) {
+    const mdl = await markdownlintThroughput(files);
+    const cli = cliThroughput(files);
+    runs.push({ cli_files_per_s: round(cli, 1), markdownlint_files_per_s: round(mdl, 1), ratio: round(cli / mdl, 2) });
+    log(`run ${i + 1}: cli ${round(cli, 1)} files/s, markdownlint ${round(mdl, 1)} files/s, ratio ${round(cli / mdl, 2)}`);
+  }
+  const median = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const result = {
+    cli_files_per_s: median('cli_files_per_s'),
+    markdownlint_files_per_s: median('markdownlint_files_per_s'),
+    ratio_median: median('ratio'),
+    runs,
+    corpus_files: files.length,
+    machine: { nproc: cpus().length, node: process.version, loadavg_1m: round(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]), 2) },
+  };
+  rmSync(work, { recursive: true, force: true });
+  process.stdout.write((asJson ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');
+}
+
 async function main() {
+  if (opt('only', '') === 'cli') return onlyCli();
   const notes = [];
   const engine = await buildEngine();
   const sizes = [];

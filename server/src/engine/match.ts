@@ -4,7 +4,7 @@
 // ("Scaling, Monitoring, and Updates"). Generic headings ("Architecture", "Overview") are weak: the body decides.
 import type { ProfileDef } from './profiles/types';
 import type { Block, Heading, SectionMatch, Span } from './types';
-import { contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
+import { contentToken, contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
 import type { Memo } from './parse';
 
 export interface PhraseEntry {
@@ -77,6 +77,23 @@ interface Candidate {
   readonly exact: boolean;
 }
 
+/** Indices into cp.aliases by first token. */
+const aliasIndexes = new WeakMap<CompiledProfile, ReadonlyMap<string, readonly number[]>>();
+function aliasesByFirstToken(cp: CompiledProfile): ReadonlyMap<string, readonly number[]> {
+  let index = aliasIndexes.get(cp);
+  if (!index) {
+    const m = new Map<string, number[]>();
+    cp.aliases.forEach((e, k) => {
+      if (e.tokens.length === 0) return; // never found
+      const list = m.get(e.tokens[0]!);
+      if (list) list.push(k);
+      else m.set(e.tokens[0]!, [k]);
+    });
+    aliasIndexes.set(cp, (index = m));
+  }
+  return index;
+}
+
 /** Alias matches of one heading text, longest first, without overlapping tokens. */
 export function matchHeadingText(text: string, cp: CompiledProfile): { entry: PhraseEntry; exact: boolean; weak: boolean }[] {
   const results: { entry: PhraseEntry; exact: boolean; weak: boolean }[] = [];
@@ -84,8 +101,14 @@ export function matchHeadingText(text: string, cp: CompiledProfile): { entry: Ph
   for (const normalized of variants) {
     const toks = contentTokens(normalized);
     if (toks.length === 0) continue;
+    // The aliases that can match: those whose first token is a token of the heading, in the profile's order
+    // (the same candidates, in the same order, as trying every alias).
+    const byFirst = aliasesByFirstToken(cp);
+    const possible = new Set<number>();
+    for (const t of toks) for (const k of byFirst.get(t) ?? []) possible.add(k);
     const cands: Candidate[] = [];
-    for (const entry of cp.aliases) {
+    for (const k of [...possible].sort((a, b) => a - b)) {
+      const entry = cp.aliases[k]!;
       const at = findPhrase(toks, entry.tokens);
       if (at >= 0) cands.push({ entry, at, exact: entry.tokens.length === toks.length });
     }
@@ -132,10 +155,10 @@ function tokenize(text: string): { toks: string[]; offsets: number[] } {
   const re = /[\p{L}\p{N}]+/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const w = m[0].toLowerCase();
-    const stemmed = contentTokens(w);
-    if (stemmed.length === 0) continue;
-    toks.push(stemmed[0]!);
+    // contentTokens of one word: nothing for a stop word, else its stem.
+    const stemmed = contentToken(m[0].toLowerCase());
+    if (stemmed === undefined) continue;
+    toks.push(stemmed);
     offsets.push(m.index);
   }
   return { toks, offsets };

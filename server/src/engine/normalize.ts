@@ -50,7 +50,29 @@ export function tokens(normalized: string): string[] {
 const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'with', 'our', 'your', 'its', 'vs', 'v', 'versus', 'how', 'what']);
 
 export function contentTokens(normalized: string): string[] {
-  return normalized.split(' ').filter((w) => w && !STOP.has(w)).map(stem);
+  const out: string[] = [];
+  for (const w of normalized.split(' ')) {
+    const t = contentToken(w);
+    if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+
+// Stems of the words seen lately: documents repeat their words, and stem() is a handful of string tests.
+const STEM_MEMO_SIZE = 5000;
+let stems = new Map<string, string>();
+
+/** contentTokens of a single word (no spaces): undefined for an empty or stop word, else its stem. */
+export function contentToken(word: string): string | undefined {
+  if (!word || STOP.has(word)) return undefined;
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stems.size >= STEM_MEMO_SIZE) stems = new Map();
+    // A long word may be a view of the (large) text it was cut from: keep a copy instead (see parse.ts detach).
+    stems.set(word.length > 12 ? (word + ' ').slice(0, -1) : word, s);
+  }
+  return s;
 }
 
 /** Whether `phrase` occurs in `haystack` at index `at`. With `prefix`, the phrase's last token may be written

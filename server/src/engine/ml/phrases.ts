@@ -117,13 +117,16 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   const order = phrases.map((_, i) => i).sort((a, b) => phrases[b]!.length - phrases[a]!.length);
   const source = order.map((i) => `(${phraseSource(phrases[i]!)})`).join('|');
   const re = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+  const words = re ? compileWordSearch(order.map((i) => phrases[i]!), order) : undefined;
   const search = (slice: string, start: number, out: PhraseHit[]) => {
     if (!re) return;
+    if (words) return words(slice, start, out);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) {
       if (m[0].length === 0) {
-        re.lastIndex++;
+        // Past one code point: lastIndex inside a surrogate pair is moved back to its start under /u (a loop).
+        re.lastIndex = m.index + ((slice.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
         continue;
       }
       let g = 1;
@@ -229,6 +232,249 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   if (cache.size > 500) cache.clear();
   cache.set(key, matcher);
   return matcher;
+}
+
+// Word-index search. The regex above is the definition of a match; running ~70 such unicode regexes (one per
+// phrase list) over every text is most of the cost of an analysis, so lists whose phrases are plain ASCII words
+// are matched instead against the text's words, found once per text and shared by all lists:
+//  - a word of the text is a maximal run of [\p{L}\p{N}] (as the regex's boundary checks see it, same flags);
+//  - the regex can only start a match at a word's start (lookbehind) and only end one at a word's end (lookahead,
+//    separators and literal gaps are never letters), so a phrase is a sequence of whole words, each equal to the
+//    phrase's word (or starting with it, for `word*`), with only separators [\s\-/*_`] between phrase words and
+//    exactly the literal punctuation inside one ("cross-entropy");
+//  - case: under /iu a text character matches an ASCII letter when its simple case folding is that letter: the
+//    ASCII upper case, U+017F (long s) for s and U+212A (Kelvin) for k; fold() maps exactly those;
+//  - order: at each word, phrases are tried in the regex's alternation order and the first that matches wins;
+//    the next match starts at or after its end.
+// A list with any phrase outside that form (non-ASCII, punctuation at a word's edge, a bare `*`) keeps the regex.
+// test/unit/phrase-search.test.ts compares both searches on corpus, examples and generated text.
+const TOKEN = /[\p{L}\p{N}]+/giu;
+const SEPARATORS = /[\s\-/*_`]+/uy;
+/** A phrase word this search can express: ASCII letters and digits, inner punctuation, an optional final `*`. */
+const WORD_FORM = /^[a-z0-9]+(?:[!-)+-\/:-@[-`{-~][a-z0-9]+)*\*?$/;
+
+interface TextWords {
+  readonly text: string;
+  readonly starts: number[];
+  readonly ends: number[];
+  /** Folded words. */
+  readonly words: string[];
+  /** Folded word -> indices of its occurrences, built on first use. */
+  byWord?: Map<string, number[]>;
+  /** Prefix length -> prefix -> indices of the words that start with it, built on first use per length. */
+  byPrefix?: Map<number, Map<string, number[]>>;
+}
+
+function fold(w: string): string {
+  let ascii = true;
+  for (let i = 0; i < w.length; i++) {
+    if (w.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return w.toLowerCase();
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if (c === 0x017f) out += 's';
+    else if (c === 0x212a) out += 'k';
+    else out += w[i];
+  }
+  return out;
+}
+
+// Words of the texts searched lately, by text: every phrase list searches the same blocks, sections and
+// documents. Two generations, each of at most WORDS_MEMO_CHARS characters of text; keys are detached copies,
+// so that a section's text does not keep its document's version alive.
+const WORDS_MEMO_CHARS = 1 << 16;
+let wordsMemo = new Map<string, TextWords>();
+let previousWordsMemo = new Map<string, TextWords>();
+let wordsMemoChars = 0;
+
+function wordsOf(text: string): TextWords {
+  let tw = wordsMemo.get(text);
+  if (tw) return tw;
+  tw = previousWordsMemo.get(text);
+  if (!tw) {
+    const own = detach(text);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const words: string[] = [];
+    TOKEN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN.exec(own)) !== null) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+      words.push(fold(m[0]));
+    }
+    tw = { text: own, starts, ends, words };
+  }
+  if (wordsMemoChars + text.length > WORDS_MEMO_CHARS) {
+    previousWordsMemo = wordsMemo;
+    wordsMemo = new Map();
+    wordsMemoChars = 0;
+  }
+  wordsMemo.set(tw.text, tw);
+  wordsMemoChars += text.length;
+  return tw;
+}
+
+function occurrences(tw: TextWords, word: string): number[] | undefined {
+  if (!tw.byWord) {
+    const by = new Map<string, number[]>();
+    tw.words.forEach((w, i) => {
+      const list = by.get(w);
+      if (list) list.push(i);
+      else by.set(w, [i]);
+    });
+    tw.byWord = by;
+  }
+  return tw.byWord.get(word);
+}
+
+function prefixOccurrences(tw: TextWords, prefix: string): number[] | undefined {
+  tw.byPrefix ??= new Map();
+  let by = tw.byPrefix.get(prefix.length);
+  if (!by) {
+    by = new Map();
+    tw.words.forEach((w, i) => {
+      if (w.length < prefix.length) return;
+      const p = w.slice(0, prefix.length);
+      const list = by!.get(p);
+      if (list) list.push(i);
+      else by!.set(p, [i]);
+    });
+    tw.byPrefix.set(prefix.length, by);
+  }
+  return by.get(prefix);
+}
+
+interface WordPhrase {
+  /** The phrase's words split further at inner punctuation: each must be one word of the text. */
+  readonly parts: readonly string[];
+  /** Whether parts[k] may be followed by more letters (a final `*`). */
+  readonly wild: readonly boolean[];
+  /** What separates parts[k - 1] from parts[k]: the literal punctuation inside a phrase word, or undefined for
+   * the gap between two phrase words (one or more separators). */
+  readonly gaps: readonly (string | undefined)[];
+}
+
+function wordPhrase(phrase: string): WordPhrase | undefined {
+  const parts: string[] = [];
+  const wild: boolean[] = [];
+  const gaps: (string | undefined)[] = [];
+  const words = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  for (const w of words) {
+    if (!WORD_FORM.test(w)) return undefined;
+    const star = w.endsWith('*');
+    const pieces = (star ? w.slice(0, -1) : w).split(/([^a-z0-9]+)/);
+    for (let k = 0; k < pieces.length; k += 2) {
+      gaps.push(parts.length === 0 ? undefined : k === 0 ? undefined : pieces[k - 1]);
+      parts.push(pieces[k]!);
+      wild.push(star && k === pieces.length - 1);
+    }
+  }
+  return { parts, wild, gaps };
+}
+
+/**
+ * The word-index search for a list (phrases in the regex's alternation order, `ids` their indices in the
+ * list), or undefined when some phrase is not of the form it handles.
+ */
+function compileWordSearch(ordered: readonly string[], ids: readonly number[]): ((slice: string, start: number, out: PhraseHit[]) => void) | undefined {
+  const compiled: WordPhrase[] = [];
+  for (const p of ordered) {
+    const wp = wordPhrase(p);
+    if (!wp) return undefined;
+    compiled.push(wp);
+  }
+  const n = compiled.length;
+  // First part -> ranks (positions in `ordered`), ascending.
+  const exact = new Map<string, number[]>();
+  const prefixed = new Map<string, number[]>();
+  const prefixLengths = new Set<number>();
+  compiled.forEach((wp, rank) => {
+    const table = wp.wild[0] ? prefixed : exact;
+    if (wp.wild[0]) prefixLengths.add(wp.parts[0]!.length);
+    const list = table.get(wp.parts[0]!);
+    if (list) list.push(rank);
+    else table.set(wp.parts[0]!, [rank]);
+  });
+  const keys = exact.size + prefixed.size;
+  const lengths = [...prefixLengths];
+
+  /** Index of the text's last word of phrase `rank` matched from word `at`, or -1. */
+  const matchAt = (tw: TextWords, at: number, rank: number): number => {
+    const wp = compiled[rank]!;
+    const { words, starts, ends, text } = tw;
+    for (let k = 1; k < wp.parts.length; k++) {
+      const i = at + k;
+      if (i >= words.length) return -1;
+      const w = words[i]!;
+      const part = wp.parts[k]!;
+      if (wp.wild[k] ? !w.startsWith(part) : w !== part) return -1;
+      const gap = wp.gaps[k];
+      if (gap === undefined) {
+        SEPARATORS.lastIndex = ends[i - 1]!;
+        if (!SEPARATORS.test(text) || SEPARATORS.lastIndex !== starts[i]) return -1;
+      } else if (starts[i]! - ends[i - 1]! !== gap.length || !text.startsWith(gap, ends[i - 1]!)) return -1;
+    }
+    return at + wp.parts.length - 1;
+  };
+
+  return (slice, start, out) => {
+    const tw = wordsOf(slice);
+    const { words, starts, ends } = tw;
+    if (words.length === 0) return;
+    // Candidates (word index * n + rank), gathered by the cheaper route: per word of a short text, per key of
+    // the list for a longer one.
+    const cands: number[] = [];
+    const add = (i: number, ranks: readonly number[]) => {
+      for (const r of ranks) cands.push(i * n + r);
+    };
+    if (words.length <= keys) {
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        const e = exact.get(w);
+        if (e) add(i, e);
+        for (const len of lengths) {
+          if (w.length < len) continue;
+          const p = prefixed.get(w.slice(0, len));
+          if (p) add(i, p);
+        }
+      }
+    } else {
+      for (const [w, ranks] of exact) {
+        const at = occurrences(tw, w);
+        if (at) for (const i of at) add(i, ranks);
+      }
+      for (const [w, ranks] of prefixed) {
+        const at = prefixOccurrences(tw, w);
+        if (at) for (const i of at) add(i, ranks);
+      }
+    }
+    if (cands.length === 0) return;
+    cands.sort((a, b) => a - b);
+    let lastEnd = -1;
+    for (const c of cands) {
+      const rank = c % n;
+      const i = (c - rank) / n;
+      if (starts[i]! < lastEnd) continue;
+      const j = matchAt(tw, i, rank);
+      if (j < 0) continue;
+      const from = starts[i]!;
+      lastEnd = ends[j]!;
+      out.push({ phrase: ids[rank]!, span: { start: start + from, end: start + lastEnd }, text: slice.slice(from, lastEnd) });
+    }
+  };
+}
+
+/** The phrase lists compiled so far in this process (for tests that check the search on every list in use). */
+export function compiledPhraseLists(): (readonly string[])[] {
+  return [...cache.values()].map((m) => m.phrases);
 }
 
 /** Parts of the text that are not prose: code, front matter, HTML (comments count in templates). */
