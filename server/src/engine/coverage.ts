@@ -3,8 +3,8 @@
 // no heading of its own can still be addressed in the text of others: that is evidence (mentioned, or covered
 // when the text is dense with the topic). Thinness is relative to the document: a one-line section in a long
 // design is thin, while in a skeleton template every section is one line and that is its normal size.
-import type { CompiledProfile, KeywordHit } from './match';
-import { findKeywordHits } from './match';
+import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
+import { findKeywordHits, keywordsOfText } from './match';
 import type { Memo } from './parse';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
@@ -112,7 +112,6 @@ function median(values: number[]): number {
 export interface CoverageResult {
   readonly sections: SectionCoverage[];
   readonly owners: readonly (readonly string[])[];
-  readonly hits: readonly KeywordHit[];
 }
 
 /** A section is thin below this share of the document's median section size (and below config.thinWords). */
@@ -138,16 +137,73 @@ function evidenceScore(hits: readonly KeywordHit[]): number {
   return n;
 }
 
+/**
+ * What one block's keyword entries say, per section: the phrases as evidence (a phrase once per block, as
+ * dedupeEvidence keeps it), per subsection likewise, and the distinct keywords with their best weight. Keyed by
+ * the block's (memoised) entry list, so an unchanged block costs a lookup on every keystroke.
+ */
+interface SectionSummary {
+  readonly sectionId: string;
+  readonly phrases: readonly string[];
+  /** Per subsection, its phrases as indexes into `phrases`. */
+  readonly subs: readonly { readonly id: string; readonly at: readonly number[] }[];
+  /** Distinct keywords (tokens joined by a space) with their best weight. */
+  readonly keys: ReadonlyMap<string, number>;
+}
+const summaries = new WeakMap<readonly PhraseEntry[], readonly SectionSummary[]>();
+
+function summaryOf(found: readonly PhraseEntry[]): readonly SectionSummary[] {
+  let out = summaries.get(found);
+  if (out) return out;
+  const by = new Map<string, { sectionId: string; phrases: string[]; subs: { id: string; at: number[] }[]; keys: Map<string, number> }>();
+  for (const e of found) {
+    let s = by.get(e.sectionId);
+    if (!s) by.set(e.sectionId, (s = { sectionId: e.sectionId, phrases: [], subs: [], keys: new Map() }));
+    let at = s.phrases.indexOf(e.phrase);
+    if (at < 0) at = s.phrases.push(e.phrase) - 1;
+    if (e.subsectionId !== undefined) {
+      let sub = s.subs.find((x) => x.id === e.subsectionId);
+      if (!sub) s.subs.push((sub = { id: e.subsectionId, at: [] }));
+      if (!sub.at.includes(at)) sub.at.push(at);
+    }
+    const key = e.tokens.join(' ');
+    s.keys.set(key, Math.max(s.keys.get(key) ?? 0, e.weight));
+  }
+  out = [...by.values()];
+  summaries.set(found, out);
+  return out;
+}
+
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
   const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
-  const hits = findKeywordHits(blocks, contentBlocks, cp, memo);
+  const found = keywordEntries(blocks, contentBlocks, cp, memo);
   const stats = allBodyStats(doc, memo);
-  // Indexes so that per-heading questions cost what the heading has, not what the document has.
-  const hitsByOwner: KeywordHit[][] = headings.map(() => []);
-  for (const hit of hits) {
-    const owner = doc.blockOwner[hit.blockIndex]!;
-    if (owner >= 0) hitsByOwner[owner]!.push(hit);
+  // Per section, the blocks (in document order) whose keywords speak for it, with what they say.
+  // Evidence is deduplicated per block start (dedupeEvidence); blocks start in increasing order.
+  // (Parallel arrays rather than an object per block and section: this runs on every keystroke.)
+  const perSection = new Map<string, { blocks: number[]; summaries: SectionSummary[]; evidence: (readonly Evidence[])[] }>();
+  // Per heading, the summaries of the blocks in its body (for what its own text is about).
+  const byOwner: SectionSummary[][] = headings.map(() => []);
+  let lastStart = -1;
+  for (let k = 0; k < contentBlocks.length; k++) {
+    const entries = found[k]!;
+    if (entries.length === 0) continue;
+    const i = contentBlocks[k]!;
+    const start = blocks[i]!.span.start;
+    if (start <= lastStart) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
+    lastStart = start;
+    const owner = doc.blockOwner[i]!;
+    const evidence = evidenceOfBlock(blocks[i]!, summaryOf(entries));
+    for (let j = 0; j < evidence.summaries.length; j++) {
+      const summary = evidence.summaries[j]!;
+      let list = perSection.get(summary.sectionId);
+      if (!list) perSection.set(summary.sectionId, (list = { blocks: [], summaries: [], evidence: [] }));
+      list.blocks.push(i);
+      list.summaries.push(summary);
+      list.evidence.push(evidence.lists[j]!);
+      if (owner >= 0) byOwner[owner]!.push(summary);
+    }
   }
   const matchesByHeading: SectionMatch[][] = headings.map(() => []);
   for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
@@ -159,20 +215,100 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
   // What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
   const localTopics = (hIndex: number): string[] => {
+    if (byOwner[hIndex]!.length === 0) return [];
     const counts = new Map<string, Set<string>>();
-    for (const hit of hitsByOwner[hIndex]!) {
-      const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
-      set.add(hit.entry.tokens.join(' '));
-      counts.set(hit.entry.sectionId, set);
+    for (const summary of byOwner[hIndex]!) {
+      const set = counts.get(summary.sectionId) ?? new Set<string>();
+      for (const key of summary.keys.keys()) set.add(key);
+      counts.set(summary.sectionId, set);
     }
     const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
     return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
   };
-  const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
+  const hasLocalEvidence = (hIndex: number, sectionId: string) => byOwner[hIndex]!.some((summary) => summary.sectionId === sectionId);
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
+
+  return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
+    const list = perSection.get(sectionId) ?? { blocks: [], summaries: [], evidence: [] };
+    const evidence: Evidence[] = [];
+    const subs = new Map<string, Evidence[]>();
+    for (let n = 0; n < list.blocks.length; n++) {
+      const summary = list.summaries[n]!;
+      const own = list.evidence[n]!;
+      for (const e of own) evidence.push(e);
+      // A subsection's evidence is the same objects as its section's (same block, same phrase).
+      for (let j = 0; j < summary.subs.length; j++) {
+        const sub = summary.subs[j]!;
+        let out = subs.get(sub.id);
+        if (!out) subs.set(sub.id, (out = []));
+        for (let k = 0; k < sub.at.length; k++) out.push(own[sub.at[k]!]!);
+      }
+    }
+    return {
+      evidence,
+      subEvidence: (subId) => subs.get(subId) ?? [],
+      blocksWithHits: () => new Set(list.blocks).size,
+      distinct() {
+        const keys = new Set<string>();
+        for (const summary of list.summaries) for (const key of summary.keys.keys()) keys.add(key);
+        return keys.size;
+      },
+      score() {
+        const best = new Map<string, number>();
+        for (const summary of list.summaries) for (const [key, w] of summary.keys) best.set(key, Math.max(best.get(key) ?? 0, w));
+        let n = 0;
+        for (const w of best.values()) n += w;
+        return n;
+      },
+    };
+  }, contentBlocks.length);
+}
+
+/** A block's evidence per section summary. Kept per block object: the parser gives the same object for a block
+ * whose chunk has not moved (everything before an edit), so its evidence is not rebuilt on each keystroke. */
+interface BlockEvidence {
+  readonly summaries: readonly SectionSummary[];
+  readonly lists: readonly (readonly Evidence[])[];
+}
+const blockEvidence = new WeakMap<Block, BlockEvidence>();
+
+function evidenceOfBlock(b: Block, summaries: readonly SectionSummary[]): BlockEvidence {
+  let ev = blockEvidence.get(b);
+  if (ev && ev.summaries === summaries) return ev;
+  const span = b.span;
+  ev = { summaries, lists: summaries.map((s) => s.phrases.map((keyword) => ({ span, keyword }))) };
+  blockEvidence.set(b, ev);
+  return ev;
+}
+
+/** The (memoised) keyword entries of each of the given blocks. */
+function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp: CompiledProfile, memo: Memo | undefined): (readonly PhraseEntry[])[] {
+  const entriesOf = keywordsOfText(cp, memo);
+  return indices.map((i) => entriesOf(blocks[i]!.text));
+}
+
+interface SectionEvidence {
+  readonly evidence: Evidence[];
+  subEvidence(subId: string): Evidence[];
+  blocksWithHits(): number;
+  distinct(): number;
+  score(): number;
+}
+
+function assignOwners(
+  doc: DocumentModel,
+  cp: CompiledProfile,
+  stats: readonly BodyStats[],
+  direct: readonly string[][],
+  matchesByHeading: readonly SectionMatch[][],
+  hasChild: readonly boolean[],
+  localTopics: (hIndex: number) => string[],
+  hasLocalEvidence: (hIndex: number, sectionId: string) => boolean,
+) {
   const owners: string[][] = [];
   const ownerReason = new Map<string, string>();
   const weakMentions = new Set<string>();
-  for (const h of headings) {
+  for (const h of doc.headings) {
     if (h.index === doc.titleIndex) {
       owners.push([]);
       continue;
@@ -180,7 +316,8 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     let own = direct[h.index]!;
     if (own.length === 0) {
       const topics = localTopics(h.index);
-      const weakIds = [...new Set(matchesByHeading[h.index]!.filter((m) => m.confidence < 0.5).map((m) => m.sectionId))];
+      const named = matchesByHeading[h.index]!;
+      const weakIds = named.length === 0 ? [] : [...new Set(named.filter((m) => m.confidence < 0.5).map((m) => m.sectionId))];
       // A weak name counts when the text under it agrees, or when there is no text at all (an empty section);
       // under text about something else it is only a mention.
       const empty = stats[h.index]!.words === 0 && !hasChild[h.index];
@@ -196,8 +333,32 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     }
     owners.push(own);
   }
+  return { owners, ownerReason, weakMentions };
+}
 
-  const ownedBy = (sectionId: string) => headings.filter((h) => owners[h.index]!.includes(sectionId));
+function finishSections(
+  doc: DocumentModel,
+  matches: readonly SectionMatch[],
+  cp: CompiledProfile,
+  config: EngineConfig,
+  stats: readonly BodyStats[],
+  owners: readonly (readonly string[])[],
+  direct: readonly string[][],
+  matchesByHeading: readonly SectionMatch[][],
+  ownerReason: ReadonlyMap<string, string>,
+  weakMentions: ReadonlySet<string>,
+  evidenceOf: (sectionId: string) => SectionEvidence,
+  contentBlockCount: number,
+): CoverageResult {
+  const { headings } = doc;
+  // The headings that own each section, in one pass (owners is per heading).
+  const ownedByMap = new Map<string, Heading[]>();
+  for (const h of headings) for (const id of owners[h.index]!) {
+    const list = ownedByMap.get(id) ?? [];
+    if (list[list.length - 1] !== h) list.push(h);
+    ownedByMap.set(id, list);
+  }
+  const ownedBy = (sectionId: string): Heading[] => ownedByMap.get(sectionId) ?? [];
   const wordsOf = (hs: readonly Heading[]) => hs.reduce((n, h) => n + stats[h.index]!.words, 0);
   const sectionWords = cp.profile.sections.map((s) => wordsOf(ownedBy(s.id))).filter((w) => w > 0);
   const thin = Math.max(config.thinWords, Math.round(RELATIVE_THIN * median(sectionWords)));
@@ -205,18 +366,18 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   const sections: SectionCoverage[] = [];
   for (const s of cp.profile.sections) {
     const own = ownedBy(s.id);
-    const sectionHits = hits.filter((h) => h.entry.sectionId === s.id);
-    const evidence: Evidence[] = dedupeEvidence(sectionHits);
+    const ev = evidenceOf(s.id);
+    const evidence = ev.evidence;
     let status: Status;
     const words = wordsOf(own);
     if (own.length) {
       const placeholder = own.some((h) => stats[h.index]!.placeholder);
       status = statusOf({ words, placeholder }, thin);
     } else {
-      const blocksWithHits = new Set(sectionHits.map((h) => h.blockIndex)).size;
-      const distinct = new Set(sectionHits.map((h) => h.entry.tokens.join(' '))).size;
-      const dense = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS && blocksWithHits >= DENSE_EVIDENCE_SHARE * contentBlocks.length;
-      status = dense ? 'covered' : evidenceScore(sectionHits) >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
+      const blocksWithHits = ev.blocksWithHits();
+      const distinct = ev.distinct();
+      const dense = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS && blocksWithHits >= DENSE_EVIDENCE_SHARE * contentBlockCount;
+      status = dense ? 'covered' : ev.score() >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
     }
     const headingRefs = own
       .filter((h) => direct[h.index]!.includes(s.id) || ownerReason.has(`${h.index}:${s.id}`) || matchesByHeading[h.index]!.some((m) => m.sectionId === s.id))
@@ -226,7 +387,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       }));
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
       const subHeadings = matches.filter((m) => m.sectionId === s.id && m.subsectionId === sub.id).map((m) => headings[m.headingIndex]!);
-      const subHits = sectionHits.filter((h) => h.entry.subsectionId === sub.id);
+      const subEvidence = ev.subEvidence(sub.id);
       let subStatus: Status;
       if (subHeadings.length) {
         const subWords = wordsOf(subHeadings) + subHeadings.reduce((n, h) => n + childWords(doc, stats, owners, h, s.id), 0);
@@ -234,20 +395,61 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       } else if (status === 'missing') {
         subStatus = 'missing';
       } else {
-        subStatus = subHits.length ? 'mentioned' : 'missing';
+        subStatus = subEvidence.length ? 'mentioned' : 'missing';
       }
       return {
         id: sub.id,
         title: sub.title,
         status: subStatus,
         headingIndex: subHeadings[0]?.index,
-        evidence: dedupeEvidence(subHits),
+        evidence: subEvidence,
         insertAt: own.length ? own[0]!.sectionSpan.end : doc.text.length,
       };
     });
     sections.push({ id: s.id, title: s.title, status, headings: headingRefs, words, evidence, subsections, insertAt: 0 });
   }
-  return { sections: placeSections(doc, sections), owners, hits };
+  return { sections: placeSections(doc, sections), owners };
+}
+
+/** The general path, hit by hit (blocks whose starts are not increasing; the tests compare the summaries with it). */
+export function computeCoverageFromHits(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
+  const { headings, blocks } = doc;
+  const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
+  const hits = findKeywordHits(blocks, contentBlocks, cp, memo);
+  const stats = allBodyStats(doc, memo);
+  const hitsByOwner: KeywordHit[][] = headings.map(() => []);
+  for (const hit of hits) {
+    const owner = doc.blockOwner[hit.blockIndex]!;
+    if (owner >= 0) hitsByOwner[owner]!.push(hit);
+  }
+  const matchesByHeading: SectionMatch[][] = headings.map(() => []);
+  for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
+  const hasChild: boolean[] = headings.map(() => false);
+  for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
+  const direct: string[][] = headings.map(() => []);
+  for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
+  const localTopics = (hIndex: number): string[] => {
+    const counts = new Map<string, Set<string>>();
+    for (const hit of hitsByOwner[hIndex]!) {
+      const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
+      set.add(hit.entry.tokens.join(' '));
+      counts.set(hit.entry.sectionId, set);
+    }
+    const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
+    return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
+  };
+  const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
+  return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
+    const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
+    return {
+      evidence: dedupeEvidence(sectionHits),
+      subEvidence: (subId) => dedupeEvidence(sectionHits.filter((h) => h.entry.subsectionId === subId)),
+      blocksWithHits: () => new Set(sectionHits.map((h) => h.blockIndex)).size,
+      distinct: () => new Set(sectionHits.map((h) => h.entry.tokens.join(' '))).size,
+      score: () => evidenceScore(sectionHits),
+    };
+  }, contentBlocks.length);
 }
 
 /** Words in the child headings of `h` that count for the same section (they inherited it). */
