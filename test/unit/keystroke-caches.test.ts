@@ -1,5 +1,5 @@
-// The per-keystroke shortcuts give what the plain computation gives: coverage from per-block keyword summaries
-// (remembered per block object) against coverage hit by hit; success statements found through one search of the
+// The per-keystroke shortcuts give what the plain computation gives: coverage read from the blocks' keyword
+// entries in one pass against coverage hit by hit; success statements found through one search of the
 // whole text against a search of every block; and a parsed chunk that did not move gives the same block objects.
 // Random documents and edits from a seeded PRNG.
 import assert from 'node:assert/strict';
@@ -39,7 +39,7 @@ function* versions(seed: number, steps: number) {
 }
 
 describe('per-keystroke caches', () => {
-  it('coverage from per-block summaries equals coverage hit by hit, with a warm cache, over 150 edits', () => {
+  it('coverage in one pass over the keyword entries equals coverage hit by hit, with a warm cache, over 150 edits', () => {
     const cp = compileProfile(LIFECYCLE_PROFILE);
     let sections = 0;
     for (const { text, parsed } of versions(5, 150)) {

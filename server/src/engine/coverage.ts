@@ -137,72 +137,80 @@ function evidenceScore(hits: readonly KeywordHit[]): number {
   return n;
 }
 
+/** An entry's keyword (its tokens joined), one string per entry. */
+const keyOfEntry = new WeakMap<PhraseEntry, string>();
+
+function keyOf(e: PhraseEntry): string {
+  let key = keyOfEntry.get(e);
+  if (key === undefined) keyOfEntry.set(e, (key = e.tokens.join(' ')));
+  return key;
+}
+
+/** One section's evidence, built in one pass over the blocks' (memoised) keyword entries. */
+interface SectionAcc {
+  readonly evidence: Evidence[];
+  readonly subs: Map<string, Evidence[]>;
+  /** Positions in `found` of the blocks that have entries for this section. */
+  readonly blocks: number[];
+  /** Where the current block's evidence starts in `evidence` (a phrase counts once per block). */
+  runStart: number;
+  /** The `found` position of the block being read. */
+  current: number;
+}
+
 /**
- * What one block's keyword entries say, per section: the phrases as evidence (a phrase once per block, as
- * dedupeEvidence keeps it), per subsection likewise, and the distinct keywords with their best weight. Keyed by
- * the block's (memoised) entry list, so an unchanged block costs a lookup on every keystroke.
+ * Coverage from the blocks' keyword entries without a hit object per entry: evidence is deduplicated per block
+ * (as dedupeEvidence does per block start; the blocks start in increasing order) while the entries are read.
+ * A subsection's evidence is the same objects as its section's (same block, same phrase).
  */
-interface SectionSummary {
-  readonly sectionId: string;
-  readonly phrases: readonly string[];
-  /** Per subsection, its phrases as indexes into `phrases`. */
-  readonly subs: readonly { readonly id: string; readonly at: readonly number[] }[];
-  /** Distinct keywords (tokens joined by a space) with their best weight. */
-  readonly keys: ReadonlyMap<string, number>;
-}
-const summaries = new WeakMap<readonly PhraseEntry[], readonly SectionSummary[]>();
-
-function summaryOf(found: readonly PhraseEntry[]): readonly SectionSummary[] {
-  let out = summaries.get(found);
-  if (out) return out;
-  const by = new Map<string, { sectionId: string; phrases: string[]; subs: { id: string; at: number[] }[]; keys: Map<string, number> }>();
-  for (const e of found) {
-    let s = by.get(e.sectionId);
-    if (!s) by.set(e.sectionId, (s = { sectionId: e.sectionId, phrases: [], subs: [], keys: new Map() }));
-    let at = s.phrases.indexOf(e.phrase);
-    if (at < 0) at = s.phrases.push(e.phrase) - 1;
-    if (e.subsectionId !== undefined) {
-      let sub = s.subs.find((x) => x.id === e.subsectionId);
-      if (!sub) s.subs.push((sub = { id: e.subsectionId, at: [] }));
-      if (!sub.at.includes(at)) sub.at.push(at);
-    }
-    const key = e.tokens.join(' ');
-    s.keys.set(key, Math.max(s.keys.get(key) ?? 0, e.weight));
-  }
-  out = [...by.values()];
-  summaries.set(found, out);
-  return out;
-}
-
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
   const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
   const found = keywordEntries(blocks, contentBlocks, cp, memo);
   const stats = allBodyStats(doc, memo);
-  // Per section, the blocks (in document order) whose keywords speak for it, with what they say.
-  // Evidence is deduplicated per block start (dedupeEvidence); blocks start in increasing order.
-  // (Parallel arrays rather than an object per block and section: this runs on every keystroke.)
-  const perSection = new Map<string, { blocks: number[]; summaries: SectionSummary[]; evidence: (readonly Evidence[])[] }>();
-  // Per heading, the summaries of the blocks in its body (for what its own text is about).
-  const byOwner: SectionSummary[][] = headings.map(() => []);
+  const perSection = new Map<string, SectionAcc>();
+  // Per heading, the `found` positions of the blocks in its body that have entries.
+  const byOwner: number[][] = headings.map(() => []);
   let lastStart = -1;
   for (let k = 0; k < contentBlocks.length; k++) {
     const entries = found[k]!;
     if (entries.length === 0) continue;
     const i = contentBlocks[k]!;
-    const start = blocks[i]!.span.start;
-    if (start <= lastStart) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
-    lastStart = start;
+    const span = blocks[i]!.span;
+    if (span.start <= lastStart) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
+    lastStart = span.start;
     const owner = doc.blockOwner[i]!;
-    const evidence = evidenceOfBlock(blocks[i]!, summaryOf(entries));
-    for (let j = 0; j < evidence.summaries.length; j++) {
-      const summary = evidence.summaries[j]!;
-      let list = perSection.get(summary.sectionId);
-      if (!list) perSection.set(summary.sectionId, (list = { blocks: [], summaries: [], evidence: [] }));
-      list.blocks.push(i);
-      list.summaries.push(summary);
-      list.evidence.push(evidence.lists[j]!);
-      if (owner >= 0) byOwner[owner]!.push(summary);
+    if (owner >= 0) byOwner[owner]!.push(k);
+    for (let n = 0; n < entries.length; n++) {
+      const e = entries[n]!;
+      let acc = perSection.get(e.sectionId);
+      if (!acc) perSection.set(e.sectionId, (acc = { evidence: [], subs: new Map(), blocks: [], runStart: 0, current: -1 }));
+      if (acc.current !== k) {
+        acc.current = k;
+        acc.runStart = acc.evidence.length;
+        acc.blocks.push(k);
+      }
+      let ev: Evidence | undefined;
+      for (let x = acc.runStart; x < acc.evidence.length; x++) {
+        if (acc.evidence[x]!.keyword === e.phrase) {
+          ev = acc.evidence[x];
+          break;
+        }
+      }
+      if (!ev) acc.evidence.push((ev = { span, keyword: e.phrase }));
+      if (e.subsectionId !== undefined) {
+        let sub = acc.subs.get(e.subsectionId);
+        if (!sub) acc.subs.set(e.subsectionId, (sub = []));
+        // Within this block's run of the subsection's evidence (its objects all carry this block's span).
+        let seen = false;
+        for (let x = sub.length - 1; x >= 0 && sub[x]!.span === span; x--) {
+          if (sub[x] === ev) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) sub.push(ev);
+      }
     }
   }
   const matchesByHeading: SectionMatch[][] = headings.map(() => []);
@@ -217,68 +225,42 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   const localTopics = (hIndex: number): string[] => {
     if (byOwner[hIndex]!.length === 0) return [];
     const counts = new Map<string, Set<string>>();
-    for (const summary of byOwner[hIndex]!) {
-      const set = counts.get(summary.sectionId) ?? new Set<string>();
-      for (const key of summary.keys.keys()) set.add(key);
-      counts.set(summary.sectionId, set);
+    for (const k of byOwner[hIndex]!) {
+      for (const e of found[k]!) {
+        const set = counts.get(e.sectionId) ?? new Set<string>();
+        set.add(keyOf(e));
+        counts.set(e.sectionId, set);
+      }
     }
     const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
     return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
   };
-  const hasLocalEvidence = (hIndex: number, sectionId: string) => byOwner[hIndex]!.some((summary) => summary.sectionId === sectionId);
+  const hasLocalEvidence = (hIndex: number, sectionId: string) => byOwner[hIndex]!.some((k) => found[k]!.some((e) => e.sectionId === sectionId));
   const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
 
   return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
-    const list = perSection.get(sectionId) ?? { blocks: [], summaries: [], evidence: [] };
-    const evidence: Evidence[] = [];
-    const subs = new Map<string, Evidence[]>();
-    for (let n = 0; n < list.blocks.length; n++) {
-      const summary = list.summaries[n]!;
-      const own = list.evidence[n]!;
-      for (const e of own) evidence.push(e);
-      // A subsection's evidence is the same objects as its section's (same block, same phrase).
-      for (let j = 0; j < summary.subs.length; j++) {
-        const sub = summary.subs[j]!;
-        let out = subs.get(sub.id);
-        if (!out) subs.set(sub.id, (out = []));
-        for (let k = 0; k < sub.at.length; k++) out.push(own[sub.at[k]!]!);
-      }
-    }
+    const acc = perSection.get(sectionId);
+    const entriesOf = function* () {
+      for (const k of acc?.blocks ?? []) for (const e of found[k]!) if (e.sectionId === sectionId) yield e;
+    };
     return {
-      evidence,
-      subEvidence: (subId) => subs.get(subId) ?? [],
-      blocksWithHits: () => new Set(list.blocks).size,
+      evidence: acc?.evidence ?? [],
+      subEvidence: (subId) => acc?.subs.get(subId) ?? [],
+      blocksWithHits: () => acc?.blocks.length ?? 0,
       distinct() {
         const keys = new Set<string>();
-        for (const summary of list.summaries) for (const key of summary.keys.keys()) keys.add(key);
+        for (const e of entriesOf()) keys.add(keyOf(e));
         return keys.size;
       },
       score() {
         const best = new Map<string, number>();
-        for (const summary of list.summaries) for (const [key, w] of summary.keys) best.set(key, Math.max(best.get(key) ?? 0, w));
+        for (const e of entriesOf()) best.set(keyOf(e), Math.max(best.get(keyOf(e)) ?? 0, e.weight));
         let n = 0;
         for (const w of best.values()) n += w;
         return n;
       },
     };
   }, contentBlocks.length);
-}
-
-/** A block's evidence per section summary. Kept per block object: the parser gives the same object for a block
- * whose chunk has not moved (everything before an edit), so its evidence is not rebuilt on each keystroke. */
-interface BlockEvidence {
-  readonly summaries: readonly SectionSummary[];
-  readonly lists: readonly (readonly Evidence[])[];
-}
-const blockEvidence = new WeakMap<Block, BlockEvidence>();
-
-function evidenceOfBlock(b: Block, summaries: readonly SectionSummary[]): BlockEvidence {
-  let ev = blockEvidence.get(b);
-  if (ev && ev.summaries === summaries) return ev;
-  const span = b.span;
-  ev = { summaries, lists: summaries.map((s) => s.phrases.map((keyword) => ({ span, keyword }))) };
-  blockEvidence.set(b, ev);
-  return ev;
 }
 
 /** The (memoised) keyword entries of each of the given blocks. */
