@@ -3,8 +3,8 @@
 // no heading of its own can still be addressed in the text of others: that is evidence (mentioned, or covered
 // when the text is dense with the topic). Thinness is relative to the document: a one-line section in a long
 // design is thin, while in a skeleton template every section is one line and that is its normal size.
-import type { CompiledProfile, KeywordHit } from './match';
-import { findKeywordHits } from './match';
+import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
+import { findKeywordHits, keywordsOfText } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { Memo } from './parse';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
@@ -118,7 +118,6 @@ function median(values: number[]): number {
 export interface CoverageResult {
   readonly sections: SectionCoverage[];
   readonly owners: readonly (readonly string[])[];
-  readonly hits: readonly KeywordHit[];
 }
 
 /** A section is thin below this share of the document's median section size (and below config.thinWords). */
@@ -144,16 +143,81 @@ function evidenceScore(hits: readonly KeywordHit[]): number {
   return n;
 }
 
+/** An entry's keyword (its tokens joined), one string per entry. */
+const keyOfEntry = new WeakMap<PhraseEntry, string>();
+
+function keyOf(e: PhraseEntry): string {
+  let key = keyOfEntry.get(e);
+  if (key === undefined) keyOfEntry.set(e, (key = e.tokens.join(' ')));
+  return key;
+}
+
+/** One section's evidence, built in one pass over the blocks' (memoised) keyword entries. */
+interface SectionAcc {
+  readonly evidence: Evidence[];
+  readonly subs: Map<string, Evidence[]>;
+  /** Positions in `found` of the blocks that have entries for this section. */
+  readonly blocks: number[];
+  /** Where the current block's evidence starts in `evidence` (a phrase counts once per block). */
+  runStart: number;
+  /** The `found` position of the block being read. */
+  current: number;
+}
+
+/**
+ * Coverage from the blocks' keyword entries without a hit object per entry: evidence is deduplicated per block
+ * (as dedupeEvidence does per block start; the blocks start in increasing order) while the entries are read.
+ * A subsection's evidence is the same objects as its section's (same block, same phrase).
+ */
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
   const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
-  const hits = findKeywordHits(blocks, contentBlocks, cp, memo);
+  const found = keywordEntries(blocks, contentBlocks, cp, memo);
   const stats = allBodyStats(doc, memo);
-  // Indexes so that per-heading questions cost what the heading has, not what the document has.
-  const hitsByOwner: KeywordHit[][] = headings.map(() => []);
-  for (const hit of hits) {
-    const owner = doc.blockOwner[hit.blockIndex]!;
-    if (owner >= 0) hitsByOwner[owner]!.push(hit);
+  const perSection = new Map<string, SectionAcc>();
+  // Per heading, the `found` positions of the blocks in its body that have entries.
+  const byOwner: number[][] = headings.map(() => []);
+  let lastStart = -1;
+  for (let k = 0; k < contentBlocks.length; k++) {
+    const entries = found[k]!;
+    if (entries.length === 0) continue;
+    const i = contentBlocks[k]!;
+    const span = blocks[i]!.span;
+    if (span.start <= lastStart) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
+    lastStart = span.start;
+    const owner = doc.blockOwner[i]!;
+    if (owner >= 0) byOwner[owner]!.push(k);
+    for (let n = 0; n < entries.length; n++) {
+      const e = entries[n]!;
+      let acc = perSection.get(e.sectionId);
+      if (!acc) perSection.set(e.sectionId, (acc = { evidence: [], subs: new Map(), blocks: [], runStart: 0, current: -1 }));
+      if (acc.current !== k) {
+        acc.current = k;
+        acc.runStart = acc.evidence.length;
+        acc.blocks.push(k);
+      }
+      let ev: Evidence | undefined;
+      for (let x = acc.runStart; x < acc.evidence.length; x++) {
+        if (acc.evidence[x]!.keyword === e.phrase) {
+          ev = acc.evidence[x];
+          break;
+        }
+      }
+      if (!ev) acc.evidence.push((ev = { span, keyword: e.phrase }));
+      if (e.subsectionId !== undefined) {
+        let sub = acc.subs.get(e.subsectionId);
+        if (!sub) acc.subs.set(e.subsectionId, (sub = []));
+        // Within this block's run of the subsection's evidence (its objects all carry this block's span).
+        let seen = false;
+        for (let x = sub.length - 1; x >= 0 && sub[x]!.span === span; x--) {
+          if (sub[x] === ev) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) sub.push(ev);
+      }
+    }
   }
   const matchesByHeading: SectionMatch[][] = headings.map(() => []);
   for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
@@ -165,20 +229,74 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
   // What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
   const localTopics = (hIndex: number): string[] => {
+    if (byOwner[hIndex]!.length === 0) return [];
     const counts = new Map<string, Set<string>>();
-    for (const hit of hitsByOwner[hIndex]!) {
-      const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
-      set.add(hit.entry.tokens.join(' '));
-      counts.set(hit.entry.sectionId, set);
+    for (const k of byOwner[hIndex]!) {
+      for (const e of found[k]!) {
+        const set = counts.get(e.sectionId) ?? new Set<string>();
+        set.add(keyOf(e));
+        counts.set(e.sectionId, set);
+      }
     }
     const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
     return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
   };
-  const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
+  const hasLocalEvidence = (hIndex: number, sectionId: string) => byOwner[hIndex]!.some((k) => found[k]!.some((e) => e.sectionId === sectionId));
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
+
+  return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
+    const acc = perSection.get(sectionId);
+    const entriesOf = function* () {
+      for (const k of acc?.blocks ?? []) for (const e of found[k]!) if (e.sectionId === sectionId) yield e;
+    };
+    return {
+      evidence: acc?.evidence ?? [],
+      subEvidence: (subId) => acc?.subs.get(subId) ?? [],
+      blocksWithHits: () => acc?.blocks.length ?? 0,
+      distinct() {
+        const keys = new Set<string>();
+        for (const e of entriesOf()) keys.add(keyOf(e));
+        return keys.size;
+      },
+      score() {
+        const best = new Map<string, number>();
+        for (const e of entriesOf()) best.set(keyOf(e), Math.max(best.get(keyOf(e)) ?? 0, e.weight));
+        let n = 0;
+        for (const w of best.values()) n += w;
+        return n;
+      },
+    };
+  }, contentBlocks.length);
+}
+
+/** The (memoised) keyword entries of each of the given blocks. */
+function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp: CompiledProfile, memo: Memo | undefined): (readonly PhraseEntry[])[] {
+  const entriesOf = keywordsOfText(cp, memo);
+  return indices.map((i) => entriesOf(blocks[i]!.text));
+}
+
+interface SectionEvidence {
+  readonly evidence: Evidence[];
+  subEvidence(subId: string): Evidence[];
+  blocksWithHits(): number;
+  distinct(): number;
+  score(): number;
+}
+
+function assignOwners(
+  doc: DocumentModel,
+  cp: CompiledProfile,
+  stats: readonly BodyStats[],
+  direct: readonly string[][],
+  matchesByHeading: readonly SectionMatch[][],
+  hasChild: readonly boolean[],
+  localTopics: (hIndex: number) => string[],
+  hasLocalEvidence: (hIndex: number, sectionId: string) => boolean,
+) {
   const owners: string[][] = [];
   const ownerReason = new Map<string, string>();
   const weakMentions = new Set<string>();
-  for (const h of headings) {
+  for (const h of doc.headings) {
     if (h.index === doc.titleIndex) {
       owners.push([]);
       continue;
@@ -186,7 +304,8 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     let own = direct[h.index]!;
     if (own.length === 0) {
       const topics = localTopics(h.index);
-      const weakIds = [...new Set(matchesByHeading[h.index]!.filter((m) => m.confidence < 0.5).map((m) => m.sectionId))];
+      const named = matchesByHeading[h.index]!;
+      const weakIds = named.length === 0 ? [] : [...new Set(named.filter((m) => m.confidence < 0.5).map((m) => m.sectionId))];
       // A weak name counts when the text under it agrees, or when there is no text at all (an empty section);
       // under text about something else it is only a mention.
       const empty = stats[h.index]!.words === 0 && !hasChild[h.index];
@@ -202,8 +321,32 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     }
     owners.push(own);
   }
+  return { owners, ownerReason, weakMentions };
+}
 
-  const ownedBy = (sectionId: string) => headings.filter((h) => owners[h.index]!.includes(sectionId));
+function finishSections(
+  doc: DocumentModel,
+  matches: readonly SectionMatch[],
+  cp: CompiledProfile,
+  config: EngineConfig,
+  stats: readonly BodyStats[],
+  owners: readonly (readonly string[])[],
+  direct: readonly string[][],
+  matchesByHeading: readonly SectionMatch[][],
+  ownerReason: ReadonlyMap<string, string>,
+  weakMentions: ReadonlySet<string>,
+  evidenceOf: (sectionId: string) => SectionEvidence,
+  contentBlockCount: number,
+): CoverageResult {
+  const { headings } = doc;
+  // The headings that own each section, in one pass (owners is per heading).
+  const ownedByMap = new Map<string, Heading[]>();
+  for (const h of headings) for (const id of owners[h.index]!) {
+    const list = ownedByMap.get(id) ?? [];
+    if (list[list.length - 1] !== h) list.push(h);
+    ownedByMap.set(id, list);
+  }
+  const ownedBy = (sectionId: string): Heading[] => ownedByMap.get(sectionId) ?? [];
   const wordsOf = (hs: readonly Heading[]) => hs.reduce((n, h) => n + stats[h.index]!.words, 0);
   const sectionWords = cp.profile.sections.map((s) => wordsOf(ownedBy(s.id))).filter((w) => w > 0);
   const thin = Math.max(config.thinWords, Math.round(RELATIVE_THIN * median(sectionWords)));
@@ -213,18 +356,18 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   const sections: SectionCoverage[] = [];
   for (const s of cp.profile.sections) {
     const own = ownedBy(s.id);
-    const sectionHits = hits.filter((h) => h.entry.sectionId === s.id);
-    const evidence: Evidence[] = dedupeEvidence(sectionHits);
+    const ev = evidenceOf(s.id);
+    const evidence = ev.evidence;
     let status: Status;
     const words = wordsOf(own);
     if (own.length) {
       const placeholder = own.some((h) => stats[h.index]!.placeholder);
       status = statusOf({ words, placeholder }, thin);
     } else {
-      const blocksWithHits = new Set(sectionHits.map((h) => h.blockIndex)).size;
-      const distinct = new Set(sectionHits.map((h) => h.entry.tokens.join(' '))).size;
-      const dense = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS && blocksWithHits >= DENSE_EVIDENCE_SHARE * contentBlocks.length;
-      status = dense ? 'covered' : evidenceScore(sectionHits) >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
+      const blocksWithHits = ev.blocksWithHits();
+      const distinct = ev.distinct();
+      const dense = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS && blocksWithHits >= DENSE_EVIDENCE_SHARE * contentBlockCount;
+      status = dense ? 'covered' : ev.score() >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
     }
     const headingRefs = own
       .filter((h) => direct[h.index]!.includes(s.id) || ownerReason.has(`${h.index}:${s.id}`) || matchesByHeading[h.index]!.some((m) => m.sectionId === s.id))
@@ -234,7 +377,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       }));
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
       const subHeadings = matches.filter((m) => m.sectionId === s.id && m.subsectionId === sub.id).map((m) => headings[m.headingIndex]!);
-      const subHits = sectionHits.filter((h) => h.entry.subsectionId === sub.id);
+      const subEvidence = ev.subEvidence(sub.id);
       let subStatus: Status;
       if (subHeadings.length) {
         const subWords = wordsOf(subHeadings) + subHeadings.reduce((n, h) => n + childWords(doc, stats, owners, h, s.id), 0);
@@ -242,20 +385,61 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       } else if (status === 'missing') {
         subStatus = 'missing';
       } else {
-        subStatus = subHits.length ? 'mentioned' : 'missing';
+        subStatus = subEvidence.length ? 'mentioned' : 'missing';
       }
       return {
         id: sub.id,
         title: sub.title,
         status: subStatus,
         headingIndex: subHeadings[0]?.index,
-        evidence: dedupeEvidence(subHits),
+        evidence: subEvidence,
         insertAt: visibleInsertionPoint(openTail, own.length ? own[0]!.sectionSpan.end : doc.text.length),
       };
     });
     sections.push({ id: s.id, title: s.title, status, headings: headingRefs, words, evidence, subsections, insertAt: 0 });
   }
-  return { sections: placeSections(doc, sections).map((x) => ({ ...x, insertAt: visibleInsertionPoint(openTail, x.insertAt) })), owners, hits };
+  return { sections: placeSections(doc, sections).map((x) => ({ ...x, insertAt: visibleInsertionPoint(openTail, x.insertAt) })), owners };
+}
+
+/** The general path, hit by hit (blocks whose starts are not increasing; the tests compare the summaries with it). */
+export function computeCoverageFromHits(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
+  const { headings, blocks } = doc;
+  const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
+  const hits = findKeywordHits(blocks, contentBlocks, cp, memo);
+  const stats = allBodyStats(doc, memo);
+  const hitsByOwner: KeywordHit[][] = headings.map(() => []);
+  for (const hit of hits) {
+    const owner = doc.blockOwner[hit.blockIndex]!;
+    if (owner >= 0) hitsByOwner[owner]!.push(hit);
+  }
+  const matchesByHeading: SectionMatch[][] = headings.map(() => []);
+  for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
+  const hasChild: boolean[] = headings.map(() => false);
+  for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
+  const direct: string[][] = headings.map(() => []);
+  for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
+  const localTopics = (hIndex: number): string[] => {
+    const counts = new Map<string, Set<string>>();
+    for (const hit of hitsByOwner[hIndex]!) {
+      const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
+      set.add(hit.entry.tokens.join(' '));
+      counts.set(hit.entry.sectionId, set);
+    }
+    const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
+    return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
+  };
+  const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
+  return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
+    const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
+    return {
+      evidence: dedupeEvidence(sectionHits),
+      subEvidence: (subId) => dedupeEvidence(sectionHits.filter((h) => h.entry.subsectionId === subId)),
+      blocksWithHits: () => new Set(sectionHits.map((h) => h.blockIndex)).size,
+      distinct: () => new Set(sectionHits.map((h) => h.entry.tokens.join(' '))).size,
+      score: () => evidenceScore(sectionHits),
+    };
+  }, contentBlocks.length);
 }
 
 /** Words in the child headings of `h` that count for the same section (they inherited it). */

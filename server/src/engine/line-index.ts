@@ -30,7 +30,17 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** The last index built: the engine and the server both ask for the same text's index on each keystroke. */
+let last: { readonly text: string; readonly index: LineIndex } | undefined;
+
 export function createLineIndex(text: string): LineIndex {
+  if (last && last.text === text) return last.index;
+  const index = buildLineIndex(text);
+  last = { text, index };
+  return index;
+}
+
+function buildLineIndex(text: string): LineIndex {
   const lineStarts = computeLineStarts(text);
   const clamp = (offset: number) => Math.max(0, Math.min(text.length, Math.floor(offset)));
   const lineOf = (offset: number): number => {

@@ -209,16 +209,23 @@ function keywordsIn(text: string, index: KeywordIndex): readonly PhraseEntry[] {
   return [...found];
 }
 
+/** The keyword entries of a block's text (in the order first found); with a memo, the same array for the same
+ * text from one analysis to the next. */
+export function keywordsOfText(cp: CompiledProfile, memo?: Memo): (text: string) => readonly PhraseEntry[] {
+  const index = keywordIndex(cp);
+  const table = memo?.table<readonly PhraseEntry[]>(index);
+  const compute = (text: string) => keywordsIn(text, index);
+  return table ? (text) => table(text, compute) : compute;
+}
+
 /** Keyword evidence in the given blocks: one pass over each block's tokens, entries looked up by first token.
  * With a memo, a block whose text was seen before (an unchanged block while typing) costs a lookup. */
 export function findKeywordHits(blocks: readonly Block[], indices: Iterable<number>, cp: CompiledProfile, memo?: Memo): KeywordHit[] {
   const hits: KeywordHit[] = [];
-  const index = keywordIndex(cp);
-  const table = memo?.table<readonly PhraseEntry[]>(index);
-  const compute = (text: string) => keywordsIn(text, index);
+  const entriesOf = keywordsOfText(cp, memo);
   for (const i of indices) {
     const b = blocks[i]!;
-    const found = table ? table(b.text, compute) : compute(b.text);
+    const found = entriesOf(b.text);
     for (const entry of found) hits.push({ entry, blockIndex: i, span: b.span });
   }
   return hits;

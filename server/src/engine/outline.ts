@@ -26,6 +26,19 @@ function onBoundary(text: string, offset: number): number {
   return offset;
 }
 
+/** A heading's kind and normal form, kept per block object: the parser gives the same object for a block whose
+ * chunk has not moved, and then the same text lies under the same span. */
+const byBlock = new WeakMap<Block, { readonly text: string; readonly kind: Heading['kind']; readonly normalized: string }>();
+
+function headingOf(b: Block, d: Draft, text: string): { readonly kind: Heading['kind']; readonly normalized: string } {
+  const hit = byBlock.get(b);
+  if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
+  const kind = d.kind === 'pseudo' ? 'pseudo' : /^[ \t]{0,3}#/.test(text.slice(d.span.start, d.span.end)) ? 'atx' : 'setext';
+  const entry = { text: d.text, kind, normalized: normalizeHeading(d.text) } as const;
+  byBlock.set(b, entry);
+  return entry;
+}
+
 export function computeHeadings(blocks: readonly Block[], text: string): Heading[] {
   const textLength = text.length;
   const drafts: Draft[] = [];
@@ -69,12 +82,13 @@ export function computeHeadings(blocks: readonly Block[], text: string): Heading
       }
     }
     const bodyEnd = i + 1 < drafts.length ? drafts[i + 1]!.span.start : textLength;
+    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, d, text);
     headings.push({
       index: i,
       depth: d.depth,
-      kind: d.kind === 'pseudo' ? 'pseudo' : /^[ \t]{0,3}#/.test(text.slice(d.span.start, d.span.end)) ? 'atx' : 'setext',
+      kind,
       text: d.text,
-      normalized: normalizeHeading(d.text),
+      normalized,
       span: d.span,
       sectionSpan: { start: d.span.start, end: Math.max(d.span.end, sectionEnd) },
       bodySpan: { start: Math.min(d.span.end, bodyEnd), end: Math.max(d.span.end, bodyEnd) },

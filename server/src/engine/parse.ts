@@ -137,6 +137,11 @@ function leadChar(text: string, pos: number, nl: number): number {
 const BACKTICK = 96;
 const TILDE = 126;
 
+/** The line from `pos` to `nl` (a function, not a closure per line: this runs for every line on every keystroke). */
+function lineAt(text: string, pos: number, nl: number): string {
+  return text.slice(pos, nl);
+}
+
 /**
  * Cut the text into chunks, each starting at an ATX heading line (the first may start anywhere). Linear, and
  * cheap per line: only lines that start with `#`, a fence character or `<` are looked at closely, because this
@@ -156,22 +161,21 @@ export function splitChunks(text: string): Chunk[] {
     const nl = lineEndAt(text, pos, hasCR);
     const next = nextLineAt(text, nl);
     const c = leadChar(text, pos, nl);
-    const line = () => text.slice(pos, nl);
 
-    if (lineNo === 0 && /^(---|\+\+\+)\s*$/.test(line().replace(/^\uFEFF/, ''))) {
+    if (lineNo === 0 && /^(---|\+\+\+)\s*$/.test(lineAt(text, pos, nl).replace(/^\uFEFF/, ''))) {
       inFrontMatter = true;
     } else if (inFrontMatter) {
-      if (/^(---|\.\.\.|\+\+\+)\s*$/.test(line())) inFrontMatter = false;
+      if (/^(---|\.\.\.|\+\+\+)\s*$/.test(lineAt(text, pos, nl))) inFrontMatter = false;
     } else if (fence) {
       if (c === BACKTICK || c === TILDE) {
-        const m = FENCE.exec(line());
+        const m = FENCE.exec(lineAt(text, pos, nl));
         if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
       }
     } else if (commentClose >= 0) {
       // The comment ends on the line that holds the first `-->` after its opening line.
       if (commentClose < nl) commentClose = -1;
     } else if (c === BACKTICK || c === TILDE || c === 60 /* < */ || c === 35 /* # */) {
-      const l = line();
+      const l = lineAt(text, pos, nl);
       const f = c === BACKTICK || c === TILDE ? FENCE.exec(l) : null;
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
         fence = { char: f[1]![0]!, len: f[1]!.length };
@@ -247,13 +251,12 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
     const nl = lineEndAt(text, pos, hasCR);
     const next = nextLineAt(text, nl);
     const blank = isBlankLine(text, pos, nl);
-    const line = () => text.slice(pos, nl);
     const c = leadChar(text, pos, nl);
     if (pos < frontMatterEnd) {
       // inside the front matter
     } else if (fence) {
       if (c === BACKTICK || c === TILDE) {
-        const m = FENCE.exec(line());
+        const m = FENCE.exec(lineAt(text, pos, nl));
         if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
       }
     } else if (htmlEnd >= 0) {
@@ -268,13 +271,13 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
         partStart = pos;
       }
       if (c === BACKTICK || c === TILDE) {
-        const f = FENCE.exec(line());
+        const f = FENCE.exec(lineAt(text, pos, nl));
         if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
           if (c !== first || maybeHtml) break; // cannot tell: leave the rest whole
           fence = { char: f[1]![0]!, len: f[1]!.length };
         }
       } else if (c === 60 /* < */) {
-        const l = line();
+        const l = lineAt(text, pos, nl);
         const open = HTML_OPEN.find(([re]) => re.test(l));
         if (open) {
           if (maybeHtml) break; // cannot tell: leave the rest whole
@@ -487,8 +490,21 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
       if (last && last.end === d.start + shift) degraded[degraded.length - 1] = { start: last.start, end: d.end + shift };
       else degraded.push({ start: d.start + shift, end: d.end + shift });
     }
-    if (shift === 0) for (const b of parsed.blocks) blocks.push(b);
-    else for (const b of parsed.blocks) blocks.push({ ...b, span: { start: b.span.start + shift, end: b.span.end + shift } });
+    if (shift === 0) {
+      for (const b of parsed.blocks) blocks.push(b);
+      continue;
+    }
+    // A cached chunk at the same offset as in the last analysis (everything before the edit) gives the same
+    // block objects: no copies, and what is remembered per block object stays valid.
+    let placed = cache ? lastPlaced.get(parsed) : undefined;
+    if (!placed || placed.shift !== shift) {
+      placed = { shift, blocks: parsed.blocks.map((b) => ({ ...b, span: { start: b.span.start + shift, end: b.span.end + shift } })) };
+      if (cache) lastPlaced.set(parsed, placed);
+    }
+    for (const b of placed.blocks) blocks.push(b);
   }
   return { blocks, degraded, memo: cache?.memo };
 }
+
+/** The blocks of a cached chunk as last placed in a document (at `shift`). */
+const lastPlaced = new WeakMap<ParsedChunk, { shift: number; blocks: readonly Block[] }>();

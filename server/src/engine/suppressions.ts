@@ -19,8 +19,15 @@ export function parseRuleList(args: string): string[] {
 }
 
 export function parseSuppressions(text: string, blocks: readonly Block[], lines: LineIndex): Suppression[] {
-  const blockSpans = blocks.filter((b) => b.kind === 'code' || b.kind === 'front-matter').map((b) => b.span);
-  const inCode = insideAny([...blockSpans, ...codeSpans(text, blockSpans)]);
+  // The code masks are built only when there is a directive to test (most documents have none).
+  let inCodeTest: ((offset: number) => boolean) | undefined;
+  const inCode = (offset: number): boolean => {
+    if (!inCodeTest) {
+      const blockSpans = blocks.filter((b) => b.kind === 'code' || b.kind === 'front-matter').map((b) => b.span);
+      inCodeTest = insideAny([...blockSpans, ...codeSpans(text, blockSpans)]);
+    }
+    return inCodeTest(offset);
+  };
   const out: Suppression[] = [];
   const re = new RegExp(DIRECTIVE.source, 'g');
   let m: RegExpExecArray | null;

@@ -5,7 +5,7 @@ import type { Heading, Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { insertionAt } from '../snippets';
 import { openTailStart, visibleInsertionPoint } from '../open-tail';
-import { compilePhrases, findInProse, type PhraseHit } from './phrases';
+import { compilePhrases, findInProse, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from './phrases';
 
 export type { PhraseHit } from './phrases';
 
@@ -83,8 +83,21 @@ export function findPhrases(ctx: RuleContext, phrases: readonly string[], within
 }
 
 export function mentions(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): boolean {
-  return findPhrases(ctx, phrases, within).length > 0;
+  if (within) return findPhrases(ctx, phrases, within).length > 0;
+  // Over the whole document a yes/no needs only the first prose hit: no list of every hit on each keystroke.
+  return compilePhrases(phrases).first(ctx.text, 1, proseTest(ctx)).length > 0;
 }
+
+/** Whether an offset is in prose (what findInProse keeps), built once per analysis. */
+function proseTest(ctx: RuleContext): (offset: number) => boolean {
+  let test = proseMemo.get(ctx.doc.blocks);
+  if (!test) {
+    const excluded = insideSpans(nonProseSpans(ctx.doc.blocks, isTemplate(ctx.doc.blocks)));
+    proseMemo.set(ctx.doc.blocks, (test = (offset) => !excluded(offset)));
+  }
+  return test;
+}
+const proseMemo = new WeakMap<readonly unknown[], (offset: number) => boolean>();
 
 /** The prose block (paragraph, list item, table, heading) that holds `offset`: its text span. */
 export function blockAt(ctx: RuleContext, offset: number): { span: Span; text: string; kind: string } | undefined {

@@ -4,7 +4,7 @@
 import type { Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { hasPlaceholder } from '../coverage';
-import { compilePhrases, insideSpans, isTemplate, nonProseSpans } from './phrases';
+import { compilePhrases, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from './phrases';
 
 export const SUCCESS_PHRASES = [
   'success metric*', 'success criteria', 'success criterion', 'success means', 'success is', 'success will be',
@@ -36,7 +36,9 @@ export function successStatements(ctx: RuleContext): SuccessStatement[] {
   return out;
 }
 
-function computeSuccessStatements(ctx: RuleContext): SuccessStatement[] {
+/** `searchEveryBlock`: search each block's text without the whole-text prefilter (the reference the tests
+ * compare the prefilter with). */
+export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>, searchEveryBlock = false): SuccessStatement[] {
   const { blocks, headings } = ctx.doc;
   const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
   const matcher = compilePhrases(SUCCESS_PHRASES);
@@ -52,9 +54,12 @@ function computeSuccessStatements(ctx: RuleContext): SuccessStatement[] {
     covered.push({ start: h.span.start, end: h.sectionSpan.end });
   }
   const inCovered = insideSpans(covered);
+  const mayHold = searchEveryBlock ? () => true : candidates(ctx.text, matcher.find(ctx.text));
   blocks.forEach((b, i) => {
     if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) return;
-    const own = ctx.text.slice(b.span.start, Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end));
+    const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
+    if (!mayHold(b.span.start, ownEnd)) return;
+    const own = ctx.text.slice(b.span.start, ownEnd);
     const hit = matcher.find(own)[0];
     if (!hit) return;
     let end = b.span.end;
@@ -71,6 +76,34 @@ function computeSuccessStatements(ctx: RuleContext): SuccessStatement[] {
     out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hit.span.start, end: b.span.start + hit.span.end }, text: ctx.text.slice(b.span.start, end) });
   });
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or digit at `i`; half of a surrogate pair counts (it may be one). */
+const wordCharAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return (c >= 0xd800 && c <= 0xdfff) || WORD_CHAR.test(text[i]!);
+};
+
+/**
+ * Whether text.slice(start, end) may hold a phrase, given the phrase's hits in the whole text (in text order,
+ * not overlapping): a hit of the slice is a hit of the whole text or overlaps one, unless the slice's edge cuts
+ * a word (then the slice's edge is a word boundary the whole text does not have, and the slice is searched).
+ * One search of the whole text (remembered per segment) instead of one search per block on every keystroke.
+ */
+function candidates(text: string, hits: readonly PhraseHit[]): (start: number, end: number) => boolean {
+  return (start, end) => {
+    if (end <= start) return false;
+    if ((start > 0 && wordCharAt(text, start - 1)) || (end < text.length && wordCharAt(text, end))) return true;
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid]!.span.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < hits.length && hits[lo]!.span.start < end;
+  };
 }
 
 /** A question or a template prompt, not a statement of what success is. */

@@ -99,10 +99,27 @@ function togetherEvidence(
   prose: (hits: PhraseHit[]) => PhraseHit[],
   placeOf: (offset: number) => Place,
 ): Evidence[] | undefined {
-  const perGroup = groups.map((g) => prose(compilePhrases(g).find(text)).map((h) => ({ h, at: placeOf(h.span.start) })));
-  for (const first of perGroup[0] ?? []) {
-    const others = perGroup.slice(1).map((hits) => hits.find((x) => x.at.owner === first.at.owner && Math.abs(x.at.block - first.at.block) <= NEAR_BLOCKS));
-    if (others.every((o) => o !== undefined)) return [first, ...others].map((x) => toEvidence(x!.h)).sort((a, b) => a.span.start - b.span.start);
+  const placed = (g: readonly string[]) => prose(compilePhrases(g).find(text)).map((h) => ({ h, at: placeOf(h.span.start) }));
+  if (groups.length === 0) return undefined;
+  const firsts = placed(groups[0]!);
+  if (firsts.length === 0) return undefined; // the other groups need not be searched
+  // The other groups' hits by the heading they sit under (in document order), so that a partner is looked for
+  // among that heading's hits only.
+  const others: Map<number, { h: PhraseHit; at: Place }[]>[] = [];
+  for (const g of groups.slice(1)) {
+    const hits = placed(g);
+    if (hits.length === 0) return undefined; // no hit of the first group can have a partner
+    const byOwner = new Map<number, { h: PhraseHit; at: Place }[]>();
+    for (const x of hits) {
+      const list = byOwner.get(x.at.owner);
+      if (list) list.push(x);
+      else byOwner.set(x.at.owner, [x]);
+    }
+    others.push(byOwner);
+  }
+  for (const first of firsts) {
+    const partners = others.map((byOwner) => byOwner.get(first.at.owner)?.find((x) => Math.abs(x.at.block - first.at.block) <= NEAR_BLOCKS));
+    if (partners.every((o) => o !== undefined)) return [first, ...partners].map((x) => toEvidence(x!.h)).sort((a, b) => a.span.start - b.span.start);
   }
   return undefined;
 }

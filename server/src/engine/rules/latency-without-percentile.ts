@@ -18,10 +18,15 @@ const PERCENTILE = /\b(?:p\d{2,3}(?:\.\d+)?|\d{2}(?:\.\d+)?(?:th|st|nd|rd)?\s*pe
  * window beats anything before it; only when the window has none is the whole text searched. */
 function lastSeparator(text: string, at: number): number {
   const SEPARATORS = ['. ', '\n\n', '\n-', '\n*'];
+  // Scanned back character by character (no copy of the window): the first separator met is the last one.
   const from = Math.max(0, at - 4096);
-  const slice = text.slice(from, at + 2);
-  const near = Math.max(...SEPARATORS.map((s) => slice.lastIndexOf(s, at - from)));
-  return near >= 0 ? near + from : Math.max(...SEPARATORS.map((s) => text.lastIndexOf(s, at)));
+  for (let i = Math.min(at, text.length - 2); i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 10) continue;
+    const d = text.charCodeAt(i + 1);
+    if (c === 46 ? d === 32 : d === 10 || d === 45 || d === 42) return i;
+  }
+  return Math.max(...SEPARATORS.map((s) => text.lastIndexOf(s, at)));
 }
 
 function statement(text: string, hit: PhraseHit): { sentence: string; number: boolean } {

@@ -21,7 +21,9 @@ export const placeholderText: RuleDef = {
   defaultSeverity: 'warning',
   tags: ['content'],
   check(ctx) {
-    const masked = insideAny(nonProseSpans(ctx.text, ctx.doc.blocks));
+    // The masks are built at the first candidate (a document without placeholders needs none).
+    let maskTest: ((offset: number) => boolean) | undefined;
+    const masked = (offset: number): boolean => (maskTest ??= insideAny(nonProseSpans(ctx.text, ctx.doc.blocks)))(offset);
     const re = new RegExp(PATTERN, 'gi');
     const out: RuleFinding[] = [];
     let m: RegExpExecArray | null;

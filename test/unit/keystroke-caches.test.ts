@@ -1,0 +1,107 @@
+// The per-keystroke shortcuts give what the plain computation gives: coverage read from the blocks' keyword
+// entries in one pass against coverage hit by hit; success statements found through one search of the
+// whole text against a search of every block; and a parsed chunk that did not move gives the same block objects.
+// Random documents and edits from a seeded PRNG.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, createParseCache, DEFAULT_CONFIG } from '../../server/src/engine';
+import { parseDocument } from '../../server/src/engine/parse';
+import { computeHeadings } from '../../server/src/engine/outline';
+import { computeCoverage, computeCoverageFromHits, computeDocumentModel } from '../../server/src/engine/coverage';
+import { compileProfile, headingMatches } from '../../server/src/engine/match';
+import { LIFECYCLE_PROFILE } from '../../server/src/engine/profiles';
+import { computeSuccessStatements } from '../../server/src/engine/ml/success';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
+import { designDoc, prng } from '../../bench/generate.mjs';
+
+const PIECES = [
+  'x', ' ', '\n', '\n\n', '## Monitoring\n', '### Success metrics\n', '- ', '**KPIs:** ', 'Success metric: 5% lift', 'success is',
+  'key results', 'AcceptanceCriteria', 'kpi', '```\n', '<!--', '-->', ' model training data ', 'é', '𝐀', '2', '\r\n', 'Data drift',
+];
+
+function edited(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (text.length + 1));
+  if (rnd() < 0.7) return text.slice(0, at) + PIECES[Math.floor(rnd() * PIECES.length)] + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 30));
+}
+
+/** Texts: a design doc edited step by step, each version analysed with one warm cache (as the server does). */
+function* versions(seed: number, steps: number) {
+  const rnd = prng(seed) as () => number;
+  const cache = createParseCache();
+  let text = designDoc(5000, seed);
+  for (let i = 0; i < steps; i++) {
+    text = i === 0 ? text : edited(text, rnd);
+    const parsed = parseDocument(text, cache);
+    yield { text, parsed };
+    cache.roll();
+  }
+}
+
+describe('per-keystroke caches', () => {
+  it('coverage in one pass over the keyword entries equals coverage hit by hit, with a warm cache, over 150 edits', () => {
+    const cp = compileProfile(LIFECYCLE_PROFILE);
+    let sections = 0;
+    for (const { text, parsed } of versions(5, 150)) {
+      const headings = computeHeadings(parsed.blocks, text);
+      const doc = computeDocumentModel(text, parsed.blocks, headings);
+      const matches = headingMatches(headings, cp, doc.titleIndex, parsed.memo);
+      const fast = computeCoverage(doc, matches, cp, DEFAULT_CONFIG, parsed.memo);
+      const plain = computeCoverageFromHits(doc, matches, cp, DEFAULT_CONFIG);
+      assert.deepEqual(fast.sections, plain.sections);
+      assert.deepEqual(fast.owners, plain.owners);
+      sections += fast.sections.filter((s) => s.evidence.length > 0).length;
+    }
+    assert.ok(sections > 0, 'the documents have keyword evidence');
+  });
+
+  it('success statements through one whole-text search equal a search of every block, over 150 edits', () => {
+    let found = 0;
+    for (const { text, parsed } of versions(6, 150)) {
+      const headings = computeHeadings(parsed.blocks, text);
+      const doc = computeDocumentModel(text, parsed.blocks, headings);
+      const fast = computeSuccessStatements({ text, doc });
+      assert.deepEqual(fast, computeSuccessStatements({ text, doc }, true));
+      found += fast.length;
+    }
+    assert.ok(found > 0, 'the documents have success statements');
+  });
+
+  it('success statements where a block edge cuts a word, and with astral letters next to the phrase', () => {
+    for (const text of ['<b>x</b>KPIs: 5% lift\n', 'a𝐀kpi\n\nkpi𝐀 b\n\n- 𝐀 kpi 3\n', '| kpi | 2 |\n|---|---|\n| a | b |\n', '**Success metric**: 10%\n- conversion +2%\n']) {
+      const parsed = parseDocument(text);
+      const doc = computeDocumentModel(text, parsed.blocks, computeHeadings(parsed.blocks, text));
+      assert.deepEqual(computeSuccessStatements({ text, doc }), computeSuccessStatements({ text, doc }, true), JSON.stringify(text));
+    }
+  });
+
+  it('blocks of a chunk before an edit are the same objects; after it, new objects with shifted spans', () => {
+    const cache = createParseCache();
+    const text = designDoc(20000, 3);
+    const a = parseDocument(text, cache);
+    cache.roll();
+    const at = Math.floor(text.length / 2);
+    const b = parseDocument(text.slice(0, at) + 'x' + text.slice(at), cache);
+    cache.roll();
+    assert.equal(a.blocks.length, b.blocks.length);
+    let same = 0;
+    let moved = 0;
+    for (let i = 0; i < a.blocks.length; i++) {
+      const [x, y] = [a.blocks[i]!, b.blocks[i]!];
+      if (x.span.end < at - 2000) {
+        assert.equal(x, y);
+        same++;
+      } else if (x.span.start > at + 2000) {
+        assert.notEqual(x, y);
+        assert.deepEqual(y, { ...x, span: { start: x.span.start + 1, end: x.span.end + 1 } });
+        moved++;
+      }
+    }
+    assert.ok(same > 10 && moved > 10, `${same} kept, ${moved} moved`);
+    // And the analysis with the warm cache is the fresh one.
+    const warm = analyze(text, {}, { cache });
+    const fresh = analyze(text);
+    assert.deepEqual(warm.sections, fresh.sections);
+    assert.deepEqual(warm.headings, fresh.headings);
+  });
+});
