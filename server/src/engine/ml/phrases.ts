@@ -118,9 +118,17 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   const source = order.map((i) => `(${phraseSource(phrases[i]!)})`).join('|');
   const re = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
   const words = re ? compileWordSearch(order.map((i) => phrases[i]!), order) : undefined;
+  // The word index pays off when many lists search the same text (one tokenisation, shared through the words
+  // memo); a large document's segments are each searched once per list and remembered with their hits, and there
+  // tokenising every segment again for every list (the memo cannot hold a large document's segments) costs more
+  // than the regex: segments use the regex.
   const search = (slice: string, start: number, out: PhraseHit[]) => {
     if (!re) return;
     if (words) return words(slice, start, out);
+    searchRegex(slice, start, out);
+  };
+  const searchRegex = (slice: string, start: number, out: PhraseHit[]) => {
+    if (!re) return;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) {
@@ -189,7 +197,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
           let hits = seg.hits.get(re);
           if (!hits) {
             const found: PhraseHit[] = [];
-            search(seg.text, 0, found);
+            searchRegex(seg.text, 0, found);
             hits = found;
             seg.hits.set(re, hits);
           }
@@ -216,7 +224,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         let hits = seg.hits.get(re);
         if (!hits) {
           const found: PhraseHit[] = [];
-          search(seg.text, 0, found);
+          searchRegex(seg.text, 0, found);
           hits = found;
           seg.hits.set(re, hits);
         }
