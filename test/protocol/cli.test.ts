@@ -292,6 +292,23 @@ test('documents over maxFileSize get one info finding and are not analysed', () 
   assert.match(file.findings[0].message, /more than maxFileSize \(100 characters\)/);
 });
 
+test('coverage of a document over maxFileSize is its outline, from the headings alone, and says so', () => {
+  const dir = scratch({ '.mldoc.json': '{"maxFileSize": 100}', 'big-design.md': COMPLETE_DOC });
+  const uncapped = scratch({ 'big-design.md': COMPLETE_DOC });
+  const full = JSON.parse(mldoc(['coverage', 'big-design.md', '--format', 'json'], { cwd: uncapped }).stdout).files[0];
+  const r = mldoc(['coverage', 'big-design.md', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /big-design\.md: outline only: \d+ characters, more than maxFileSize \(100 characters\)/);
+  const [file] = JSON.parse(r.stdout).files;
+  assert.equal(file.outlineOnly, true);
+  assert.equal(file.sections.length, 8);
+  assert.ok(file.sections.every((s: { status: string; line: number | null }) => s.status === 'covered' && s.line !== null), JSON.stringify(file.sections.map((s: { id: string; status: string }) => [s.id, s.status])));
+  assert.equal(full.outlineOnly, undefined);
+  assert.deepEqual(file.sections.map((s: { line: number | null }) => s.line), full.sections.map((s: { line: number | null }) => s.line), 'the headings the full analysis finds');
+  const text = mldoc(['coverage', 'big-design.md'], { cwd: dir });
+  assert.match(text.stdout, /big-design\.md {2}score \d+\/100 {2}\(outline only: too large to check\)/);
+});
+
 test('init writes a template from the profile, refuses to overwrite, and the result can be checked', () => {
   const dir = scratch({});
   const r = mldoc(['init'], { cwd: dir });

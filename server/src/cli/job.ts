@@ -1,6 +1,6 @@
 // One document's work, from path to printable results: read once, analyse, convert for both commands.
 // Plain data in and out, so that it runs the same in-process or in a worker thread (pool.ts).
-import { analyze } from '../engine';
+import { analyze, analyzeOutline } from '../engine';
 import type { EngineConfig } from '../engine/types';
 import { toCoverageFile, type CoverageFile } from './formats/coverage';
 import { toScoreFile, type ScoreFile } from './formats/score';
@@ -19,13 +19,19 @@ export interface Job {
 export type Outcome =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'skipped' }
-  | { readonly kind: 'too-large'; readonly size: number; readonly unit: string }
+  /** Above maxFileSize: not checked; `outline` is its cheap outline (headings only) when the text was read. */
+  | { readonly kind: 'too-large'; readonly size: number; readonly unit: string; readonly outline?: CoverageFile }
   | { readonly kind: 'analysed'; readonly result: FileResult; readonly coverage: CoverageFile; readonly readiness: ScoreFile };
 
 export function runJob(job: Job): Outcome {
   const read = readDocument(job.abs, job.maxFileSize);
   if (read.kind === 'error') return { kind: 'error', message: read.message };
-  if (read.kind === 'too-large') return job.needsOptIn ? { kind: 'skipped' } : { kind: 'too-large', size: read.size, unit: read.unit };
+  if (read.kind === 'too-large') {
+    if (job.needsOptIn && (read.text === undefined || !mayOptIn(read.text))) return { kind: 'skipped' };
+    // As in the editor: sections recognised by their headings (a line scan), content not checked.
+    const outline = read.text === undefined ? undefined : { ...toCoverageFile(job.display, analyzeOutline(read.text, job.engine)), outlineOnly: true };
+    return { kind: 'too-large', size: read.size, unit: read.unit, ...(outline ? { outline } : {}) };
+  }
   if (job.needsOptIn && !mayOptIn(read.text)) return { kind: 'skipped' };
   const analysis = analyze(read.text, job.engine);
   if (job.needsOptIn && !analysis.optIn) return { kind: 'skipped' };

@@ -4,17 +4,22 @@ import { readFileSync, statSync } from 'node:fs';
 
 export type ReadResult =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'too-large'; readonly size: number; readonly unit: 'characters' | 'bytes' }
+  /** `text` when the file was read (too large in characters, not on disk). */
+  | { readonly kind: 'too-large'; readonly size: number; readonly unit: 'characters' | 'bytes'; readonly text?: string }
   | { readonly kind: 'error'; readonly message: string };
+
+/** Bytes above which a file over maxFileSize is not even read for its outline (VS Code's own limit for extensions). */
+export const OUTLINE_READ_MAX = 50 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function readDocument(abs: string, maxFileSize: number): ReadResult {
   let bytes: Buffer;
   try {
-    // A UTF-16 code unit takes at least one byte... and at most three: a file this large on disk is too large.
+    // A UTF-16 code unit takes at most three bytes: a file this large on disk is too large. It is still read (for
+    // its outline) up to the size VS Code itself still hands to extensions; beyond that it is not read at all.
     const size = statSync(abs).size;
-    if (size > maxFileSize * 3) return { kind: 'too-large', size, unit: 'bytes' };
+    if (size > maxFileSize * 3 && size > OUTLINE_READ_MAX) return { kind: 'too-large', size, unit: 'bytes' };
     bytes = readFileSync(abs);
   } catch (e) {
     return { kind: 'error', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
@@ -27,7 +32,7 @@ export function readDocument(abs: string, maxFileSize: number): ReadResult {
     const line = bytes.subarray(0, at).reduce((n, b) => (b === 10 ? n + 1 : n), 1);
     return { kind: 'error', message: `not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at line ${line}, byte offset ${at}); convert it to UTF-8 to check it` };
   }
-  if (text.length > maxFileSize) return { kind: 'too-large', size: text.length, unit: 'characters' };
+  if (text.length > maxFileSize) return { kind: 'too-large', size: text.length, unit: 'characters', text };
   return { kind: 'text', text };
 }
 

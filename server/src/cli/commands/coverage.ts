@@ -11,7 +11,10 @@ export async function runCoverage(opts: Options, io: CliIo): Promise<ExitCode> {
   const files = [];
   for (const { target, config, outcome: o } of documents) {
     if (o.kind === 'analysed') files.push(o.coverage);
-    else io.err(`mldoc: ${target.display}: not analysed: ${o.size} ${o.unit}, more than maxFileSize (${config.maxFileSize} characters)\n`);
+    else if (o.outline) {
+      io.err(`mldoc: ${target.display}: outline only: ${o.size} ${o.unit}, more than maxFileSize (${config.maxFileSize} characters); sections are recognised by their headings, their content is not checked\n`);
+      files.push(o.outline);
+    } else io.err(`mldoc: ${target.display}: not analysed: ${o.size} ${o.unit}, more than maxFileSize (${config.maxFileSize} characters)\n`);
   }
   if (documents.length || !failed) {
     const paint = opts.format === 'text' && useColor(opts.color, io) ? ANSI : NO_PAINT;

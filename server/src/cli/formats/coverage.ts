@@ -1,6 +1,6 @@
 // `mldoc coverage`: per document, the eight lifecycle sections in order with status, score and where they are.
 // JSON contract (read by tools such as the corpus evaluation):
-//   {"files":[{"file": <path as given>, "profile": <selected profile id>,
+//   {"files":[{"file": <path as given>, "profile": <selected profile id>, "outlineOnly": true (only above maxFileSize),
 //              "sections":[{"id","status","title","score","line","headings","words","subsections"}],
 //              "profileSections": [... the same fields and "lifecycle": [ids] ...]   (only when profile is not lifecycle)}]}
 // `sections` are always the eight lifecycle sections, whatever the profile.
@@ -33,6 +33,8 @@ export interface CoverageFile {
   /** The selected profile's sections, when it is not lifecycle. */
   readonly profileRows?: readonly CoverageRow[];
   readonly profileScore?: number;
+  /** Too large to check: the sections come from the headings alone (see analyzeOutline). */
+  readonly outlineOnly?: boolean;
 }
 
 export function toCoverageFile(file: string, a: Analysis): CoverageFile {
@@ -69,6 +71,7 @@ export function formatCoverageJson(files: readonly CoverageFile[]): string {
     files: files.map((f) => ({
       file: f.file,
       profile: f.profile,
+      ...(f.outlineOnly ? { outlineOnly: true } : {}),
       sections: f.rows.map((r) => ({ id: r.id, status: r.status, title: r.title, score: r.score, line: r.line, headings: r.headings, words: r.words, subsections: r.subsections })),
       ...(f.profileRows
         ? {
@@ -86,7 +89,7 @@ const MARK: Record<Status, string> = { covered: '✔', thin: '◐', mentioned: '
 export function formatCoverageText(files: readonly CoverageFile[], paint: Paint): string {
   const out: string[] = [];
   for (const f of files) {
-    out.push(paint.bold(`${f.file}  score ${f.score}/100`));
+    out.push(paint.bold(`${f.file}  score ${f.score}/100${f.outlineOnly ? '  (outline only: too large to check)' : ''}`));
     table(out, f.rows, paint);
     if (f.profileRows) {
       out.push(paint.bold(`  profile ${f.profile}  score ${f.profileScore ?? 0}/100`));
