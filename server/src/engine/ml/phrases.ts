@@ -39,6 +39,7 @@ function phraseSource(phrase: string): string {
 }
 
 const cache = new Map<string, PhraseMatcher>();
+const byList = new WeakMap<readonly string[], PhraseMatcher>();
 
 // Incremental search. The readiness score and the ML rules search the whole text with dozens of phrase lists on
 // every keystroke; on a large document that is most of the analysis. A large text is therefore searched per
@@ -110,9 +111,15 @@ function shifted(hits: readonly PhraseHit[], by: number, out: PhraseHit[]): void
 
 /** Compile a list of phrases once (cached by content: the lists are module-level data). */
 export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
+  // The lists are module-level arrays: found by identity first, without joining a long list on every call.
+  const same = byList.get(phrases);
+  if (same) return same;
   const key = phrases.join('\u0000');
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    byList.set(phrases, hit);
+    return hit;
+  }
   // Longer phrases first, so that "data drift" wins over "data" where both start.
   const order = phrases.map((_, i) => i).sort((a, b) => phrases[b]!.length - phrases[a]!.length);
   const source = order.map((i) => `(${phraseSource(phrases[i]!)})`).join('|');
@@ -239,6 +246,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   };
   if (cache.size > 500) cache.clear();
   cache.set(key, matcher);
+  byList.set(phrases, matcher);
   return matcher;
 }
 
