@@ -145,7 +145,9 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   // The word index pays off when many lists search the same text (one tokenisation, shared through the words
   // memo); a large document's segments are each searched once per list and remembered with their hits, and there
   // tokenising every segment again for every list (the memo cannot hold a large document's segments) costs more
-  // than the regex: segments use the regex.
+  // than the regex: segments use the regex. So do the parts of segments that a range (a section, a block) cuts
+  // out of a large text: hundreds per keystroke, more text than the words memo holds, so every list re-tokenised
+  // them (~15 MB of a 4 MB keystroke's allocation).
   const search = (slice: string, start: number, out: PhraseHit[]) => {
     if (!re) return;
     if (words) return words(slice, start, out);
@@ -239,7 +241,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
           unpack(seg, segmentHits(seg), out);
         } else {
           const from = Math.max(start, seg.start);
-          search(text.slice(from, Math.min(end, segEnd)), from, out);
+          searchRegex(text.slice(from, Math.min(end, segEnd)), from, out);
         }
       }
       return out;
