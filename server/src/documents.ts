@@ -13,7 +13,7 @@ import type { ConfigStore, Effective } from './configuration';
 import { uriToPath } from './configuration';
 import { toDiagnostic, toInfoDiagnostic } from './convert';
 import { isMarkdown, matchesGlobs, mayOptIn } from './features/selection';
-import { createHeapTrimmer, TRIM_DOCUMENTS_FROM } from './heap-trim';
+import { createHeapTrimmer, GC_BUDGET_MB, TRIM_DOCUMENTS_FROM } from './heap-trim';
 
 export type DocKind = 'design' | 'ignored' | 'too-large';
 
@@ -54,8 +54,9 @@ export interface AnalyzerDeps {
 export function createAnalyzer(deps: AnalyzerDeps) {
   const states = new Map<string, DocState>();
   let generation = 0;
+  // MLDOC_GC_BUDGET_MB: how far the heap may grow between the collections of heap-trim.ts (0: never collect).
   const envBudget = Number(process.env['MLDOC_GC_BUDGET_MB']);
-  const trimmer = createHeapTrimmer((Number.isFinite(envBudget) && process.env['MLDOC_GC_BUDGET_MB'] ? envBudget : 64) * 1024 * 1024);
+  const trimmer = createHeapTrimmer((Number.isFinite(envBudget) && process.env['MLDOC_GC_BUDGET_MB'] ? envBudget : GC_BUDGET_MB) * 1024 * 1024);
   let trimScheduled = false;
 
   const stateOf = (uri: string): DocState => {
