@@ -65,7 +65,7 @@ let nextSlot = 0;
 interface Segment {
   readonly start: number;
   readonly text: string;
-  /** Hits per list slot (undefined: not searched yet). */
+  /** Hits per list slot (undefined: not searched yet); other per-segment values in slots of their own. */
   readonly hits: (PackedHits | undefined)[];
 }
 
@@ -96,6 +96,27 @@ function headingLineStarts(text: string): number[] {
     if ((before === 10 || before === 13) && j > 0 && out[out.length - 1] !== j) out.push(j);
   }
   return out;
+}
+
+/** A slot of its own in every segment, for a value that segmentValues computes once per segment text. */
+export function segmentSlot(): number {
+  return nextSlot++;
+}
+
+/**
+ * For a text of at least SEGMENT_TEXT_MIN characters, its heading segments (cut where a line starts with up to
+ * three spaces and `#`; together they are the text) with `compute(segment text)` for each, remembered with the
+ * segment in `slot`. `compute` gets a detached copy and must return a value that does not keep the document:
+ * offsets relative to the segment. Undefined for a shorter text.
+ */
+export function segmentValues<T extends readonly unknown[]>(text: string, slot: number, compute: (segment: string) => T): { readonly start: number; readonly text: string; readonly value: T }[] | undefined {
+  if (text.length < SEGMENT_TEXT_MIN) return undefined;
+  return segmentsOf(text).map((seg) => {
+    const slots = seg.hits as unknown as (T | undefined)[];
+    let value = slots[slot];
+    if (value === undefined) slots[slot] = value = compute(seg.text);
+    return { start: seg.start, text: seg.text, value };
+  });
 }
 
 function segmentsOf(text: string): readonly Segment[] {
