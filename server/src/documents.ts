@@ -13,6 +13,7 @@ import type { ConfigStore, Effective } from './configuration';
 import { uriToPath } from './configuration';
 import { toDiagnostic, toInfoDiagnostic } from './convert';
 import { isMarkdown, matchesGlobs, mayOptIn } from './features/selection';
+import { createHeapTrimmer, GC_BUDGET_MB, TRIM_DOCUMENTS_FROM } from './heap-trim';
 
 export type DocKind = 'design' | 'ignored' | 'too-large';
 
@@ -53,6 +54,10 @@ export interface AnalyzerDeps {
 export function createAnalyzer(deps: AnalyzerDeps) {
   const states = new Map<string, DocState>();
   let generation = 0;
+  // MLDOC_GC_BUDGET_MB: how far the heap may grow between the collections of heap-trim.ts (0: never collect).
+  const envBudget = Number(process.env['MLDOC_GC_BUDGET_MB']);
+  const trimmer = createHeapTrimmer((Number.isFinite(envBudget) && process.env['MLDOC_GC_BUDGET_MB'] ? envBudget : GC_BUDGET_MB) * 1024 * 1024);
+  let trimScheduled = false;
 
   const stateOf = (uri: string): DocState => {
     let st = states.get(uri);
@@ -122,6 +127,14 @@ export function createAnalyzer(deps: AnalyzerDeps) {
       st.published = { version: result.version, generation: result.generation, count: result.diagnostics.length, kind: result.kind };
       if (!quiet) deps.publish(uri, result.version, [...result.diagnostics]);
       if (result.kind !== 'ignored' || (p && p.kind !== result.kind)) deps.coverageChanged(uri, result.version);
+      if (result.analysis && result.analysis.text.length >= TRIM_DOCUMENTS_FROM && !trimScheduled) {
+        // After the diagnostics have been written out.
+        trimScheduled = true;
+        setImmediate(() => {
+          trimScheduled = false;
+          trimmer.afterLargeAnalysis();
+        });
+      }
     } catch (e) {
       deps.log(`Analysis of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }

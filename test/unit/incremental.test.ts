@@ -83,4 +83,23 @@ describe('incremental analysis', () => {
       }
     }
   });
+
+  it('remembered (packed) segment hits give the same hits after edits that move the segments, and in ranges cut anywhere', () => {
+    let text = designDoc(120_000, 14);
+    const lists = READINESS_TESTS.flatMap((t) => [t.strong, t.weak]).filter((l) => l.length > 0);
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let round = 0; round < 6; round++) {
+      const at = rand(text.length);
+      text = round % 2 ? text.slice(0, at) + 'model drift\n\n## Notes\n' + text.slice(at) : text.slice(0, at) + text.slice(at + 40);
+      for (const list of lists) {
+        const reference = compilePhrases([...list, '#no-such-phrase#']);
+        const m = compilePhrases(list);
+        assert.deepEqual(m.find(text), reference.find(text));
+        const start = rand(text.length);
+        const within = { start, end: start + rand(20_000) };
+        assert.deepEqual(m.find(text, within), reference.find(text, within));
+      }
+    }
+  });
 });

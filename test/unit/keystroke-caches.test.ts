@@ -11,6 +11,8 @@ import { computeCoverage, computeCoverageFromHits, computeDocumentModel } from '
 import { compileProfile, headingMatches } from '../../server/src/engine/match';
 import { LIFECYCLE_PROFILE } from '../../server/src/engine/profiles';
 import { computeSuccessStatements } from '../../server/src/engine/ml/success';
+import { PLACEHOLDER } from '../../server/src/engine/coverage';
+import { placeholderMatches } from '../../server/src/engine/rules/placeholder-text';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
 import { designDoc, prng } from '../../bench/generate.mjs';
 
@@ -103,5 +105,31 @@ describe('per-keystroke caches', () => {
     const fresh = analyze(text);
     assert.deepEqual(warm.sections, fresh.sections);
     assert.deepEqual(warm.headings, fresh.headings);
+  });
+});
+
+describe('placeholder matches by heading segments', () => {
+  // The reference: one scan of the whole text with the rule's pattern.
+  const reference = (text: string) => {
+    const re = new RegExp(PLACEHOLDER.source, 'gi');
+    const out: { index: number; found: string }[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) out.push({ index: m.index, found: m[0] });
+    return out;
+  };
+
+  it('finds what one scan of the text finds, with {{ }} and {% %} running across headings, over edits', () => {
+    const pieces = ['{{', '}}', '{%', '%}', '{', '}', 'TBD', 'tbd', 'TODO', '\n# Heading\n', '\n## Sub\n', '\n   ### Deep\n', '\n', ' ', 'to be determined', 'lorem ipsum', '[More Information Needed]', 'x'.repeat(120), '\r\n#\r\n'];
+    const rand = prng(21);
+    let text = designDoc(100_000, 21);
+    for (let round = 0; round < 40; round++) {
+      let insert = '';
+      const n = 1 + Math.floor(rand() * 12);
+      for (let i = 0; i < n; i++) insert += pieces[Math.floor(rand() * pieces.length)]!;
+      const at = Math.floor(rand() * text.length);
+      text = rand() < 0.8 ? text.slice(0, at) + insert + text.slice(at) : text.slice(0, at) + text.slice(at + 200);
+      assert.deepEqual(placeholderMatches(text), reference(text), `round ${round}`);
+    }
+    assert.ok(reference(text).some((m) => m.found.includes('#')), 'no match ran across a heading: the test would prove little');
   });
 });

@@ -53,18 +53,35 @@ const SEGMENT_MEMO_SIZE = 20_000;
 const SMALL_TEXT_MAX = 4096;
 const SMALL_MEMO_SIZE = 4096;
 
+/**
+ * One list's hits in one segment, packed as (phrase, start, end) triples with offsets relative to the segment
+ * (a hit's text is the segment's text between them). Packed because the memo holds every list's hits for every
+ * segment of a large document: as objects (hit, span, string) they were ~90 bytes a hit and ~40 MB at 4 MB.
+ */
+type PackedHits = readonly number[];
+const NO_HITS: PackedHits = [];
+/** Lists that search segments get a slot (a small integer) on first use: a segment's hits, indexed by slot. */
+let nextSlot = 0;
+
 interface Segment {
   readonly start: number;
   readonly text: string;
-  /** Hits per compiled phrase list, offsets relative to the segment. */
-  readonly hits: Map<RegExp, readonly PhraseHit[]>;
+  /** Hits per list slot (undefined: not searched yet); other per-segment values in slots of their own. */
+  readonly hits: (PackedHits | undefined)[];
 }
 
 interface SegmentMemo {
   /** The segment's text, detached from the document it was cut from (see detach): hits are views of it. */
   readonly text: string;
-  readonly hits: Map<RegExp, readonly PhraseHit[]>;
+  readonly hits: (PackedHits | undefined)[];
 }
+/** A small text searched by one list: the text (a detached copy) and its hits. */
+interface SmallMemo {
+  readonly text: string;
+  readonly hits: readonly PhraseHit[];
+}
+const NO_HIT_OBJECTS: readonly PhraseHit[] = [];
+
 let segmentMemo = new Map<string, SegmentMemo>();
 let previousSegmentMemo = new Map<string, SegmentMemo>();
 let lastText: string | undefined;
@@ -82,6 +99,27 @@ function headingLineStarts(text: string): number[] {
   return out;
 }
 
+/** A slot of its own in every segment, for a value that segmentValues computes once per segment text. */
+export function segmentSlot(): number {
+  return nextSlot++;
+}
+
+/**
+ * For a text of at least SEGMENT_TEXT_MIN characters, its heading segments (cut where a line starts with up to
+ * three spaces and `#`; together they are the text) with `compute(segment text)` for each, remembered with the
+ * segment in `slot`. `compute` gets a detached copy and must return a value that does not keep the document:
+ * offsets relative to the segment. Undefined for a shorter text.
+ */
+export function segmentValues<T extends readonly unknown[]>(text: string, slot: number, compute: (segment: string) => T): { readonly start: number; readonly text: string; readonly value: T }[] | undefined {
+  if (text.length < SEGMENT_TEXT_MIN) return undefined;
+  return segmentsOf(text).map((seg) => {
+    const slots = seg.hits as unknown as (T | undefined)[];
+    let value = slots[slot];
+    if (value === undefined) slots[slot] = value = compute(seg.text);
+    return { start: seg.start, text: seg.text, value };
+  });
+}
+
 function segmentsOf(text: string): readonly Segment[] {
   if (text === lastText) return lastSegments;
   const cuts = [0, ...headingLineStarts(text), text.length];
@@ -90,7 +128,7 @@ function segmentsOf(text: string): readonly Segment[] {
     const t = text.slice(cuts[k]!, cuts[k + 1]!);
     let memo = segmentMemo.get(t);
     if (!memo) {
-      memo = previousSegmentMemo.get(t) ?? { text: detach(t), hits: new Map() };
+      memo = previousSegmentMemo.get(t) ?? { text: detach(t), hits: [] };
       // Keyed by the memo's own text, so that the key does not hold this version of the document either.
       segmentMemo.set(memo.text, memo);
     }
@@ -105,8 +143,15 @@ function segmentsOf(text: string): readonly Segment[] {
   return segments;
 }
 
-function shifted(hits: readonly PhraseHit[], by: number, out: PhraseHit[]): void {
-  for (const h of hits) out.push(by === 0 ? h : { phrase: h.phrase, span: { start: h.span.start + by, end: h.span.end + by }, text: h.text });
+/** A segment's packed hits as hit objects, shifted by the segment's start, onto `out`. */
+function unpack(seg: Segment, hits: PackedHits, out: PhraseHit[]): void {
+  for (let i = 0; i < hits.length; i += 3) out.push(unpackAt(seg, hits, i));
+}
+
+function unpackAt(seg: Segment, hits: PackedHits, i: number): PhraseHit {
+  const start = hits[i + 1]!;
+  const end = hits[i + 2]!;
+  return { phrase: hits[i]!, span: { start: start + seg.start, end: end + seg.start }, text: seg.text.slice(start, end) };
 }
 
 /** Compile a list of phrases once (cached by content: the lists are module-level data). */
@@ -128,7 +173,9 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   // The word index pays off when many lists search the same text (one tokenisation, shared through the words
   // memo); a large document's segments are each searched once per list and remembered with their hits, and there
   // tokenising every segment again for every list (the memo cannot hold a large document's segments) costs more
-  // than the regex: segments use the regex.
+  // than the regex: segments use the regex. So do the parts of segments that a range (a section, a block) cuts
+  // out of a large text: hundreds per keystroke, more text than the words memo holds, so every list re-tokenised
+  // them (~15 MB of a 4 MB keystroke's allocation).
   const search = (slice: string, start: number, out: PhraseHit[]) => {
     if (!re) return;
     if (words) return words(slice, start, out);
@@ -149,13 +196,31 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       out.push({ phrase: order[g - 1]!, span: { start: start + m.index, end: start + m.index + m[0].length }, text: m[0] });
     }
   };
+  let slot = -1;
+  /** The segment's hits for this list, searched with the regex on first use and remembered in the segment. */
+  const segmentHits = (seg: Segment): PackedHits => {
+    if (slot < 0) slot = nextSlot++;
+    let packed = seg.hits[slot];
+    if (!packed) {
+      const found: PhraseHit[] = [];
+      searchRegex(seg.text, 0, found);
+      if (found.length === 0) packed = NO_HITS;
+      else {
+        const p: number[] = [];
+        for (const h of found) p.push(h.phrase, h.span.start, h.span.end);
+        packed = p;
+      }
+      seg.hits[slot] = packed;
+    }
+    return packed;
+  };
   // Per-segment search is exact only when no word of a phrase can match a `#` (see segmentsOf).
   const segmentable = re !== undefined && !phrases.some((p) => p.includes('#'));
   // Small texts (a block, a heading, a section body: the rules search those one by one on every keystroke)
   // are remembered whole: two generations of SMALL_MEMO_SIZE texts per phrase list.
   // Keys and hits are views of a detached copy, never of the caller's (possibly huge) text.
-  let small = new Map<string, SegmentMemo>();
-  let previousSmall = new Map<string, SegmentMemo>();
+  let small = new Map<string, SmallMemo>();
+  let previousSmall = new Map<string, SmallMemo>();
   const matcher: PhraseMatcher = {
     phrases,
     find(text, within) {
@@ -172,7 +237,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
             const copy = detach(text);
             const found: PhraseHit[] = [];
             search(copy, 0, found);
-            entry = { text: copy, hits: new Map([[re, found]]) };
+            entry = { text: copy, hits: found.length ? found : NO_HIT_OBJECTS };
           }
           small.set(entry.text, entry);
           if (small.size > SMALL_MEMO_SIZE) {
@@ -180,7 +245,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
             small = new Map();
           }
         }
-        for (const h of entry.hits.get(re)!) out.push(h);
+        for (const h of entry.hits) out.push(h);
         return out;
       }
       if (!segmentable || text.length < SEGMENT_TEXT_MIN || end - start < 256) {
@@ -201,17 +266,10 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         if (segEnd <= start) continue;
         if (seg.start >= end) break;
         if (seg.start >= start && segEnd <= end) {
-          let hits = seg.hits.get(re);
-          if (!hits) {
-            const found: PhraseHit[] = [];
-            searchRegex(seg.text, 0, found);
-            hits = found;
-            seg.hits.set(re, hits);
-          }
-          shifted(hits, seg.start, out);
+          unpack(seg, segmentHits(seg), out);
         } else {
           const from = Math.max(start, seg.start);
-          search(text.slice(from, Math.min(end, segEnd)), from, out);
+          searchRegex(text.slice(from, Math.min(end, segEnd)), from, out);
         }
       }
       return out;
@@ -228,16 +286,10 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         return out;
       }
       for (const seg of segmentsOf(text)) {
-        let hits = seg.hits.get(re);
-        if (!hits) {
-          const found: PhraseHit[] = [];
-          searchRegex(seg.text, 0, found);
-          hits = found;
-          seg.hits.set(re, hits);
-        }
-        for (const h of hits) {
-          if (!accept(h.span.start + seg.start)) continue;
-          shifted([h], seg.start, out);
+        const hits = segmentHits(seg);
+        for (let i = 0; i < hits.length; i += 3) {
+          if (!accept(hits[i + 1]! + seg.start)) continue;
+          out.push(unpackAt(seg, hits, i));
           if (out.length >= count) return out;
         }
       }

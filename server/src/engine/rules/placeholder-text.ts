@@ -8,12 +8,60 @@
 import type { RuleDef, RuleFinding } from './types';
 import { PLACEHOLDER } from '../coverage';
 import { insideAny, nonProseSpans } from '../masks';
+import { segmentSlot, segmentValues } from '../ml/phrases';
 
 // The shared pattern with its open-ended `{{ … }}` runs bounded, so that a stray `{{` costs no more than a
 // short look ahead (the whole text is scanned here, not one block at a time).
 const PATTERN = PLACEHOLDER.source.replace(/\[\\s\\S\]\*\?/g, '[\\s\\S]{0,300}?');
 const SHOUTED = /^(?:tbd|tba|todo|fixme|xxx)$/i;
 const MAX_SHOWN = 40;
+
+/** Every match of the pattern in `text`, as one scan from the start finds them (offsets in `text`). */
+function scan(text: string): readonly { readonly index: number; readonly found: string }[] {
+  const re = new RegExp(PATTERN, 'gi');
+  const out: { index: number; found: string }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ index: m.index, found: m[0] });
+  }
+  return out;
+}
+
+const SLOT = segmentSlot();
+/** The longest match that can run across a line: `{{`, at most 300 other characters, `}}`. */
+const LONGEST_ACROSS_LINES = 304;
+
+/** Whether a match may start before `at` and end after it: a `{` within the longest such match before it. */
+function braceBefore(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - LONGEST_ACROSS_LINES; i--) if (text.charCodeAt(i) === 123) return true;
+  return false;
+}
+
+/**
+ * What `scan(text)` gives, from the matches of each heading segment remembered by its text (a large document is
+ * scanned again only where it changed). Exact: only a `{{ }}` or `{% %}` match can run across a line, and at most
+ * 304 characters, so where no `{` comes in the 304 characters before a segment's start, no match crosses it and
+ * a scan from the start would start afresh there (the character before is a line break in both cases, so word
+ * boundaries are seen alike). Segments with a `{` that close before their start are scanned together.
+ */
+export function placeholderMatches(text: string): readonly { readonly index: number; readonly found: string }[] {
+  const segments = segmentValues(text, SLOT, scan);
+  if (!segments) return scan(text);
+  const out: { index: number; found: string }[] = [];
+  for (let k = 0; k < segments.length; ) {
+    let j = k;
+    while (j + 1 < segments.length && braceBefore(text, segments[j + 1]!.start)) j++;
+    const start = segments[k]!.start;
+    const found = j === k ? segments[k]!.value : scan(text.slice(start, segments[j]!.start + segments[j]!.text.length));
+    for (const x of found) out.push({ index: x.index + start, found: x.found });
+    k = j + 1;
+  }
+  return out;
+}
 
 export const placeholderText: RuleDef = {
   id: 'placeholder-text',
@@ -24,21 +72,14 @@ export const placeholderText: RuleDef = {
     // The masks are built at the first candidate (a document without placeholders needs none).
     let maskTest: ((offset: number) => boolean) | undefined;
     const masked = (offset: number): boolean => (maskTest ??= insideAny(nonProseSpans(ctx.text, ctx.doc.blocks)))(offset);
-    const re = new RegExp(PATTERN, 'gi');
     const out: RuleFinding[] = [];
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(ctx.text)) !== null) {
-      const found = m[0];
-      if (found.length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      if (masked(m.index)) continue;
+    for (const { index, found } of placeholderMatches(ctx.text)) {
+      if (masked(index)) continue;
       if (SHOUTED.test(found) && found !== found.toUpperCase()) continue;
       const shown = found.length > MAX_SHOWN ? `${found.slice(0, MAX_SHOWN - 1)}…` : found;
       out.push({
         message: `Placeholder '${shown.replace(/\s+/g, ' ')}' left in the document: replace it with the real content.`,
-        span: { start: m.index, end: m.index + found.length },
+        span: { start: index, end: index + found.length },
       });
     }
     return out;
