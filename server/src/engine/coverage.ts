@@ -219,14 +219,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       }
     }
   }
-  const matchesByHeading: SectionMatch[][] = headings.map(() => []);
-  for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
-  const hasChild: boolean[] = headings.map(() => false);
-  for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
-
-  // Which sections each heading speaks for: its own strong matches; else what its body is about; else its parent's.
-  const direct: string[][] = headings.map(() => []);
-  for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
+  const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
   // What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
   const localTopics = (hIndex: number): string[] => {
     if (byOwner[hIndex]!.length === 0) return [];
@@ -412,12 +405,7 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
     const owner = doc.blockOwner[hit.blockIndex]!;
     if (owner >= 0) hitsByOwner[owner]!.push(hit);
   }
-  const matchesByHeading: SectionMatch[][] = headings.map(() => []);
-  for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
-  const hasChild: boolean[] = headings.map(() => false);
-  for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
-  const direct: string[][] = headings.map(() => []);
-  for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
+  const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
   const localTopics = (hIndex: number): string[] => {
     const counts = new Map<string, Set<string>>();
     for (const hit of hitsByOwner[hIndex]!) {
@@ -440,6 +428,19 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
       score: () => evidenceScore(sectionHits),
     };
   }, contentBlocks.length);
+}
+
+/** Per heading: its matches, whether it has child headings, and the sections it speaks for directly (its own
+ * strong matches; the rest, what its body is about or its parent's, is decided by assignOwners). */
+function headingRelations(doc: DocumentModel, matches: readonly SectionMatch[]) {
+  const { headings } = doc;
+  const matchesByHeading: SectionMatch[][] = headings.map(() => []);
+  for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
+  const hasChild: boolean[] = headings.map(() => false);
+  for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
+  const direct: string[][] = headings.map(() => []);
+  for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
+  return { matchesByHeading, hasChild, direct };
 }
 
 /** Words in the child headings of `h` that count for the same section (they inherited it). */
