@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { uriToPath } from './configuration';
 import { disabledCoverage, toCoverageResult, toWireInsertion } from './convert';
-import type { Analyzer } from './documents';
+import { checkedDesign, designOrOutline, type Analyzer } from './documents';
 import { computeCoverageSummary, renderReport } from './features/coverage';
 import { missingSectionInsertions } from './features/insertions';
 import { renderNewDocument } from './features/template';
@@ -12,20 +12,17 @@ import * as P from './protocol';
 import type { Guard } from './guard';
 
 export function registerCustomRequests(connection: Connection, analyzer: Analyzer, safe: Guard): void {
-  const designDoc = async (uri: string) => {
-    const r = await analyzer.ensure(uri);
-    return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
-  };
+  const designDoc = async (uri: string) => checkedDesign(await analyzer.ensure(uri));
   connection.onRequest(
     P.CoverageRequestMethod,
     safe('coverage', null, async (p: P.CoverageParams): Promise<P.CoverageResult | null> => {
       const r = await analyzer.ensure(p.uri);
-      if (r?.kind === 'design' && r.analysis && r.lines) return toCoverageResult(computeCoverageSummary(r.analysis), r.lines, p.uri, r.version);
-      if (r?.kind === 'too-large' && r.outline) {
+      const d = designOrOutline(r);
+      if (d?.kind === 'design') return toCoverageResult(computeCoverageSummary(d.analysis), d.lines, p.uri, d.version);
+      if (d) {
         // Too large to check: the cheap outline, marked as such (the client says so).
-        const o = r.outline();
-        const note = `${r.diagnostics[0]?.message ?? 'This document is too large to check.'} Outline only: sections are recognised by their headings; their content is not checked.`;
-        return { ...toCoverageResult(computeCoverageSummary(o.analysis), o.lines, p.uri, r.version), outlineOnly: true, note };
+        const note = `${d.diagnostics[0]?.message ?? 'This document is too large to check.'} Outline only: sections are recognised by their headings; their content is not checked.`;
+        return { ...toCoverageResult(computeCoverageSummary(d.analysis), d.lines, p.uri, d.version), outlineOnly: true, note };
       }
       return disabledCoverage(p.uri, r?.version ?? null, r?.effective.engine.profile ?? 'lifecycle');
     }),
@@ -41,7 +38,7 @@ export function registerCustomRequests(connection: Connection, analyzer: Analyze
     P.ReportRequestMethod,
     safe('report', { markdown: '' }, async (p: P.CoverageParams): Promise<P.ReportResult> => {
       const r = await analyzer.ensure(p.uri);
-      const d = r?.kind === 'design' && r.analysis && r.lines ? { analysis: r.analysis, lines: r.lines } : undefined;
+      const d = checkedDesign(r);
       const name = basename(uriToPath(p.uri) ?? decodeURIComponent(p.uri));
       if (r?.kind === 'too-large') return { markdown: `_${name} is not checked: ${r.diagnostics[0]?.message ?? 'it is larger than mldoc.maxFileSize.'}_\n` };
       if (!d) return { markdown: `_${name} is not checked as an ML design doc (it does not match mldoc.include and does not opt in)._\n` };

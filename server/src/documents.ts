@@ -188,6 +188,16 @@ export function createAnalyzer(deps: AnalyzerDeps) {
 
 export type Analyzer = ReturnType<typeof createAnalyzer>;
 
+/** A result with its analysis and line index when it is a checked design doc; undefined otherwise. */
+export function checkedDesign(r: DocResult | undefined): (DocResult & { readonly analysis: Analysis; readonly lines: LineIndex }) | undefined {
+  return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
+}
+
+/** Like checkedDesign, and for a document above mldoc.maxFileSize its cheap outline (for hovers and coverage). */
+export function designOrOutline(r: DocResult | undefined): (DocResult & { readonly analysis: Analysis; readonly lines: LineIndex }) | undefined {
+  return r?.kind === 'too-large' && r.outline ? { ...r, ...r.outline() } : checkedDesign(r);
+}
+
 /** The outline of an oversized document, computed once, when a request first needs it (not per keystroke). */
 function lazyOutline(text: string, effective: Effective): NonNullable<DocResult['outline']> {
   let done: { analysis: Analysis; lines: LineIndex } | undefined;

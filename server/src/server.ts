@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, createConfigStore, uriToPath } from './configuration';
 import { toCodeAction, toCompletionItem, toHover, type EditCapabilities } from './convert';
 import { registerCustomRequests } from './custom-requests';
-import { createAnalyzer } from './documents';
+import { checkedDesign, createAnalyzer, designOrOutline } from './documents';
 import { createGuard } from './guard';
 import { INVALID_PARAMS_METHOD, type InvalidParams } from './params-check';
 import { computeQuickFixes, computeSourceActions, findingsInRange, matchFindings } from './features/code-actions';
@@ -45,16 +45,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     coverageChanged: (uri, version) => void connection.sendNotification(P.CoverageChangedMethod, { uri, version } satisfies P.CoverageChangedParams).catch(() => undefined),
   });
   const safe = createGuard(log);
-  const designDoc = async (uri: string) => {
-    const r = await analyzer.ensure(uri);
-    return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
-  };
+  const designDoc = async (uri: string) => checkedDesign(await analyzer.ensure(uri));
   /** A design doc, or the cheap outline of one above mldoc.maxFileSize (for hovers on headings). */
-  const outlined = async (uri: string) => {
-    const r = await analyzer.ensure(uri);
-    if (r?.kind === 'too-large' && r.outline) return { ...r, ...r.outline() };
-    return r?.kind === 'design' && r.analysis && r.lines ? { ...r, analysis: r.analysis, lines: r.lines } : undefined;
-  };
+  const outlined = async (uri: string) => designOrOutline(await analyzer.ensure(uri));
   const refreshAll = async () => {
     await analyzer.reanalyzeAll();
     config.flushStale();

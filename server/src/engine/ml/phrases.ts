@@ -176,11 +176,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   // than the regex: segments use the regex. So do the parts of segments that a range (a section, a block) cuts
   // out of a large text: hundreds per keystroke, more text than the words memo holds, so every list re-tokenised
   // them (~15 MB of a 4 MB keystroke's allocation).
-  const search = (slice: string, start: number, out: PhraseHit[]) => {
-    if (!re) return;
-    if (words) return words(slice, start, out);
-    searchRegex(slice, start, out);
-  };
+  const search = (slice: string, start: number, out: PhraseHit[]) => (words ? words(slice, start, out) : searchRegex(slice, start, out));
   const searchRegex = (slice: string, start: number, out: PhraseHit[]) => {
     if (!re) return;
     re.lastIndex = 0;
@@ -199,7 +195,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   let slot = -1;
   /** The segment's hits for this list, searched with the regex on first use and remembered in the segment. */
   const segmentHits = (seg: Segment): PackedHits => {
-    if (slot < 0) slot = nextSlot++;
+    if (slot < 0) slot = segmentSlot();
     let packed = seg.hits[slot];
     if (!packed) {
       const found: PhraseHit[] = [];
