@@ -119,10 +119,10 @@ describe('placeholder matches by heading segments', () => {
   };
 
   it('finds what one scan of the text finds, with {{ }} and {% %} running across headings, over edits', () => {
-    const pieces = ['{{', '}}', '{%', '%}', '{', '}', 'TBD', 'tbd', 'TODO', '\n# Heading\n', '\n## Sub\n', '\n   ### Deep\n', '\n', ' ', 'to be determined', 'lorem ipsum', '[More Information Needed]', 'x'.repeat(120), '\r\n#\r\n'];
+    const pieces = ['{{', '}}', '{%', '%}', '{', '}', '%', '{{{', 'f({"a": 1})', 'TBD', 'tbd', 'TODO', '\n# Heading\n', '\n## Sub\n', '\n   ### Deep\n', '\n', ' ', 'to be determined', 'lorem ipsum', '[More Information Needed]', 'x'.repeat(120), '\r\n#\r\n'];
     const rand = prng(21);
     let text = designDoc(100_000, 21);
-    for (let round = 0; round < 40; round++) {
+    for (let round = 0; round < 150; round++) {
       let insert = '';
       const n = 1 + Math.floor(rand() * 12);
       for (let i = 0; i < n; i++) insert += pieces[Math.floor(rand() * pieces.length)]!;

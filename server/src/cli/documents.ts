@@ -35,6 +35,7 @@ export async function loadDocuments(opts: Options, io: CliIo): Promise<Documents
     engine: config.engine,
     maxFileSize: config.maxFileSize,
     needsOptIn: target.via === 'folder' && !config.isIncluded(target.abs),
+    wants: opts.command === 'coverage' ? 'coverage' : opts.command === 'score' ? 'readiness' : 'findings',
   }));
   const outcomes = await runJobs(jobs, threadCount(jobs.length, io.env), io.script);
   const documents: Document[] = [];

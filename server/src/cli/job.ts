@@ -14,6 +14,8 @@ export interface Job {
   readonly maxFileSize: number;
   /** Found by walking a folder without matching the include globs: kept only when the document opts in. */
   readonly needsOptIn: boolean;
+  /** What the command prints besides the findings: coverage (`mldoc coverage`) or readiness (`mldoc score`). */
+  readonly wants: 'findings' | 'coverage' | 'readiness';
 }
 
 export type Outcome =
@@ -21,7 +23,8 @@ export type Outcome =
   | { readonly kind: 'skipped' }
   /** Above maxFileSize: not checked; `outline` is its cheap outline (headings only) when the text was read. */
   | { readonly kind: 'too-large'; readonly size: number; readonly unit: string; readonly outline?: CoverageFile }
-  | { readonly kind: 'analysed'; readonly result: FileResult; readonly coverage: CoverageFile; readonly readiness: ScoreFile };
+  /** `coverage` and `readiness` only when the job `wants` them (readiness is a tenth of an analysis). */
+  | { readonly kind: 'analysed'; readonly result: FileResult; readonly coverage?: CoverageFile; readonly readiness?: ScoreFile };
 
 export function runJob(job: Job): Outcome {
   const read = readDocument(job.abs, job.maxFileSize);
@@ -38,9 +41,15 @@ export function runJob(job: Job): Outcome {
   return {
     kind: 'analysed',
     result: toFileResult(job.display, job.abs, analysis),
-    coverage: toCoverageFile(job.display, analysis),
-    readiness: toScoreFile(job.display, analysis),
+    ...(job.wants === 'coverage' ? { coverage: toCoverageFile(job.display, analysis) } : {}),
+    ...(job.wants === 'readiness' ? { readiness: toScoreFile(job.display, analysis) } : {}),
   };
+}
+
+/** What a job was asked for (an internal error when the command did not ask for it). */
+export function wanted<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`internal error: the ${what} of a document was not computed`);
+  return value;
 }
 
 /** Cheap test for the engine's opt-in signals (`<!-- mldoc -->`, front matter `mldoc:`/`profile:`) before analysing. */

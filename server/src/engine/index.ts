@@ -2,8 +2,8 @@
 //   analyze(text, config?) -> Analysis
 // Any string gives an Analysis; nothing throws (a failure inside a rule becomes an internal-error finding).
 import { parse as parseYaml } from 'yaml';
-import type { Analysis, Block, DocStatus, EngineConfig, Finding, Heading, SectionCoverage, SectionMatch, Severity, SeveritySetting, Span, Status } from './types';
-import { parseDocument, parseWithLineScan, type ParseCache } from './parse';
+import type { Analysis, Block, DocStatus, Readiness, EngineConfig, Finding, Heading, SectionCoverage, SectionMatch, Severity, SeveritySetting, Span, Status } from './types';
+import { makeBlock, parseDocument, parseWithLineScan, shiftedBlock, type ParseCache } from './parse';
 import { computeHeadings } from './outline';
 import { compileProfile, headingMatches, matchHeadingText, type CompiledProfile } from './match';
 import { computeCoverage, computeDocumentModel } from './coverage';
@@ -89,6 +89,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   };
   const findings = runRules(ctx, lines, suppressions, status);
   const optIn = frontMatter?.['mldoc'] === true || fmProfile !== undefined || MARKER.test(input);
+  let readiness: Readiness | undefined;
   return {
     text: input,
     profile: profile.id,
@@ -102,7 +103,11 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     score: computeScore(sections),
     ...(isLifecycle ? {} : { profileSections, profileScore: computeScore(profileSections) }),
     ...(status ? { status } : {}),
-    readiness: computeReadiness({ text: input, blocks: parsed.blocks, headings }),
+    // Computed when first read (hover, coverage tree, `mldoc score`): diagnostics do not need it, and it is a
+    // tenth of a keystroke's analysis. A pure function of the text, blocks and headings, so the same either way.
+    get readiness(): Readiness {
+      return (readiness ??= computeReadiness({ text: input, blocks: parsed.blocks, headings }));
+    },
     findings,
     suppressions,
     frontMatter,
@@ -127,11 +132,11 @@ export function analyzeOutline(text: string, config: Partial<EngineConfig> = {})
   const fm = FRONT_MATTER.exec(input.slice(0, OUTLINE_FRONT_MATTER_MAX));
   const bodyStart = fm ? fm[0].length : 0;
   const headingBlocks: Block[] = [];
-  if (fm) headingBlocks.push({ kind: 'front-matter', depth: 0, text: fm[1]!, span: { start: input.charCodeAt(0) === 0xfeff ? 1 : 0, end: bodyStart } });
+  if (fm) headingBlocks.push(makeBlock('front-matter', 0, fm[1]!, { start: input.charCodeAt(0) === 0xfeff ? 1 : 0, end: bodyStart }));
   const inFence = fencedRanges(input, bodyStart);
   for (const b of parseWithLineScan(bodyStart ? input.slice(bodyStart) : input)) {
     if (b.kind !== 'heading') continue;
-    const h = bodyStart ? { ...b, span: { start: b.span.start + bodyStart, end: b.span.end + bodyStart } } : b;
+    const h = bodyStart ? shiftedBlock(b, bodyStart) : b;
     if (!inFence(h.span.start)) headingBlocks.push(h);
   }
   const frontMatter = parseFrontMatter(fm?.[1]);

@@ -53,23 +53,42 @@ export interface ParseCache {
   readonly memo?: Memo;
 }
 
-/** Two generations of a map: what the last two analyses used. A hit is carried into the current one. */
+/** Stale entries (unused by the last two analyses) are dropped once there are this many, or a sixteenth of the
+ * entries the last analysis used, whichever is more. */
+const STALE_MIN = 64;
+
+/**
+ * What the last two analyses used (at least; some older entries until they are dropped). One map: each entry
+ * carries the analysis (generation) that last used it, and roll() drops the entries that neither of the last two
+ * used once there are enough of them. A keystroke on a large document uses nearly every entry, so carrying each
+ * hit from the previous generation's map into a fresh one (two maps) cost a Map insertion per entry and its
+ * garbage on every keystroke.
+ */
 function createGenerations<V>() {
-  let current = new Map<string, V>();
-  let previous = new Map<string, V>();
+  const map = new Map<string, { readonly value: V; used: number }>();
+  let generation = 0;
+  let used = 0; // entries used in this generation
   return {
     get(key: string): V | undefined {
-      let hit = current.get(key);
-      if (hit === undefined) {
-        hit = previous.get(key);
-        if (hit !== undefined) current.set(key, hit);
+      const e = map.get(key);
+      if (e === undefined) return undefined;
+      if (e.used !== generation) {
+        e.used = generation;
+        used++;
       }
-      return hit;
+      return e.value;
     },
-    set: (key: string, value: V) => void current.set(key, value),
+    set(key: string, value: V): void {
+      const e = map.get(key);
+      if (e === undefined || e.used !== generation) used++;
+      map.set(key, { value, used: generation });
+    },
     roll() {
-      previous = current;
-      current = new Map();
+      if (map.size - used > Math.max(STALE_MIN, used >> 4)) {
+        for (const [key, e] of map) if (e.used < generation - 1) map.delete(key);
+      }
+      generation++;
+      used = 0;
     },
   };
 }
@@ -339,6 +358,22 @@ function plainText(node: MdNode): string {
   return node.children.map(plainText).join('');
 }
 
+/**
+ * A block. Every block has the same shape (the same fields in the same order, absent ones undefined), whether
+ * made from the syntax tree, by the line scan or shifted to a new offset: the code that reads blocks on every
+ * keystroke then sees one hidden class and stays optimised. (Spread copies `{ ...b, span }` have a hidden class
+ * of their own: each edit brought a new one into coverage and the rules, which V8 deoptimised and re-optimised
+ * for the first dozens of keystrokes.)
+ */
+export function makeBlock(kind: Block['kind'], depth: number, text: string, span: Span, strongLead?: string, ordered?: boolean, comment?: boolean): Block {
+  return { kind, depth, text, span, strongLead, ordered, comment };
+}
+
+/** The block moved by `by` characters (same shape, same text). */
+export function shiftedBlock(b: Block, by: number): Block {
+  return makeBlock(b.kind, b.depth, b.text, { start: b.span.start + by, end: b.span.end + by }, b.strongLead, b.ordered, b.comment);
+}
+
 function spanOf(node: MdNode): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
@@ -357,51 +392,44 @@ function flatten(node: MdNode, out: Block[], listDepth: number): void {
   for (const child of node.children ?? []) {
     switch (child.type) {
       case 'heading':
-        out.push({ kind: 'heading', depth: child.depth ?? 1, text: plainText(child).trim(), span: spanOf(child), strongLead: leadingStrong(child.children) });
+        out.push(makeBlock('heading', child.depth ?? 1, plainText(child).trim(), spanOf(child), leadingStrong(child.children)));
         break;
       case 'paragraph':
-        out.push({ kind: 'paragraph', depth: 0, text: plainText(child).trim(), span: spanOf(child), strongLead: leadingStrong(child.children) });
+        out.push(makeBlock('paragraph', 0, plainText(child).trim(), spanOf(child), leadingStrong(child.children)));
         break;
       case 'list':
         for (const item of child.children ?? []) {
           const [first, ...rest] = item.children ?? [];
           const lead = first && first.type === 'paragraph' ? first : undefined;
-          out.push({
-            kind: 'list-item',
-            depth: listDepth + 1,
-            text: lead ? plainText(lead).trim() : '',
-            span: spanOf(item),
-            strongLead: lead ? leadingStrong(lead.children) : undefined,
-            ordered: child.ordered === true,
-          });
+          out.push(makeBlock('list-item', listDepth + 1, lead ? plainText(lead).trim() : '', spanOf(item), lead ? leadingStrong(lead.children) : undefined, child.ordered === true));
           flatten({ type: 'root', children: lead ? rest : item.children ?? [] }, out, listDepth + 1);
         }
         break;
       case 'blockquote':
-        out.push({ kind: 'blockquote', depth: 0, text: '', span: spanOf(child) });
+        out.push(makeBlock('blockquote', 0, '', spanOf(child)));
         flatten(child, out, listDepth);
         break;
       case 'code':
-        out.push({ kind: 'code', depth: 0, text: child.value ?? '', span: spanOf(child) });
+        out.push(makeBlock('code', 0, child.value ?? '', spanOf(child)));
         break;
       case 'html': {
         const value = child.value ?? '';
-        out.push({ kind: 'html', depth: 0, text: value, span: spanOf(child), comment: COMMENT_ONLY.test(value) });
+        out.push(makeBlock('html', 0, value, spanOf(child), undefined, undefined, COMMENT_ONLY.test(value)));
         break;
       }
       case 'table':
-        out.push({ kind: 'table', depth: 0, text: (child.children ?? []).map((row) => (row.children ?? []).map(plainText).join(' | ')).join('\n'), span: spanOf(child) });
+        out.push(makeBlock('table', 0, (child.children ?? []).map((row) => (row.children ?? []).map(plainText).join(' | ')).join('\n'), spanOf(child)));
         break;
       case 'yaml':
       case 'toml':
-        out.push({ kind: 'front-matter', depth: 0, text: child.value ?? '', span: spanOf(child) });
+        out.push(makeBlock('front-matter', 0, child.value ?? '', spanOf(child)));
         break;
       case 'thematicBreak':
-        out.push({ kind: 'thematic-break', depth: 0, text: '', span: spanOf(child) });
+        out.push(makeBlock('thematic-break', 0, '', spanOf(child)));
         break;
       case 'definition':
       case 'footnoteDefinition':
-        out.push({ kind: 'definition', depth: 0, text: plainText(child), span: spanOf(child) });
+        out.push(makeBlock('definition', 0, plainText(child), spanOf(child)));
         break;
       default:
         break;
@@ -419,7 +447,7 @@ export function blocksOfTree(tree: unknown): Block[] {
 export function parseWithRemark(text: string, atDocumentStart = true): Block[] {
   const out = blocksOfTree((atDocumentStart ? processor : bodyProcessor).parse(text));
   // micromark drops a leading BOM and counts offsets from the character after it: shift back into the text.
-  if (text.charCodeAt(0) === 0xfeff) return out.map((b) => ({ ...b, span: { start: b.span.start + 1, end: b.span.end + 1 } }));
+  if (text.charCodeAt(0) === 0xfeff) return out.map((b) => shiftedBlock(b, 1));
   return out;
 }
 
@@ -430,7 +458,7 @@ export function parseWithLineScan(text: string): Block[] {
   let m: RegExpExecArray | null;
   let para: { start: number; end: number; lines: string[] } | undefined;
   const flush = () => {
-    if (para) out.push({ kind: 'paragraph', depth: 0, text: para.lines.join(' ').trim(), span: { start: para.start, end: para.end } });
+    if (para) out.push(makeBlock('paragraph', 0, para.lines.join(' ').trim(), { start: para.start, end: para.end }));
     para = undefined;
   };
   while ((m = re.exec(text)) !== null) {
@@ -441,7 +469,7 @@ export function parseWithLineScan(text: string): Block[] {
     const h = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(raw);
     if (h) {
       flush();
-      out.push({ kind: 'heading', depth: h[1]!.length, text: (h[2] ?? '').replace(/[*_`]/g, '').trim(), span: { start, end } });
+      out.push(makeBlock('heading', h[1]!.length, (h[2] ?? '').replace(/[*_`]/g, '').trim(), { start, end }));
     } else if (raw.trim() === '') {
       flush();
     } else if (para) {
@@ -486,7 +514,7 @@ export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
       if (last && last.end === part.start) degraded[degraded.length - 1] = { start: last.start, end };
       else degraded.push({ start: part.start, end });
     }
-    for (const b of parsed.blocks) blocks.push(part.start === 0 ? b : { ...b, span: { start: b.span.start + part.start, end: b.span.end + part.start } });
+    for (const b of parsed.blocks) blocks.push(part.start === 0 ? b : shiftedBlock(b, part.start));
   }
   return { blocks, degraded };
 }
@@ -505,8 +533,10 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
   for (const chunk of splitChunks(text)) {
     let parsed = cache?.get(chunk.text);
     if (!parsed) {
-      parsed = parseChunk(cache ? detach(chunk.text) : chunk.text, chunk.start === 0);
-      cache?.set(chunk.text, parsed);
+      // Cached under a detached copy: `chunk.text` is a slice that keeps this version of the whole document.
+      const own = cache ? detach(chunk.text) : chunk.text;
+      parsed = parseChunk(own, chunk.start === 0);
+      cache?.set(own, parsed);
     }
     const shift = chunk.start;
     for (const d of parsed.degraded) {
@@ -522,7 +552,7 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
     // block objects: no copies, and what is remembered per block object stays valid.
     let placed = cache ? lastPlaced.get(parsed) : undefined;
     if (!placed || placed.shift !== shift) {
-      placed = { shift, blocks: parsed.blocks.map((b) => ({ ...b, span: { start: b.span.start + shift, end: b.span.end + shift } })) };
+      placed = { shift, blocks: parsed.blocks.map((b) => shiftedBlock(b, shift)) };
       if (cache) lastPlaced.set(parsed, placed);
     }
     for (const b of placed.blocks) blocks.push(b);

@@ -2,6 +2,7 @@
 import type { Options } from '../args';
 import { ANSI, NO_PAINT, useColor } from '../color';
 import { loadDocuments } from '../documents';
+import { wanted } from '../job';
 import { formatCoverageJson, formatCoverageText } from '../formats/coverage';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 import { belowMinScore } from './check';
@@ -10,7 +11,7 @@ export async function runCoverage(opts: Options, io: CliIo): Promise<ExitCode> {
   const { documents, failed } = await loadDocuments(opts, io);
   const files = [];
   for (const { target, config, outcome: o } of documents) {
-    if (o.kind === 'analysed') files.push(o.coverage);
+    if (o.kind === 'analysed') files.push(wanted(o.coverage, 'coverage'));
     else if (o.outline) {
       io.err(`mldoc: ${target.display}: outline only: ${o.size} ${o.unit}, more than maxFileSize (${config.maxFileSize} characters); sections are recognised by their headings, their content is not checked\n`);
       files.push(o.outline);

@@ -4,6 +4,7 @@
 import type { Options } from '../args';
 import { ANSI, NO_PAINT, useColor } from '../color';
 import { loadDocuments } from '../documents';
+import { wanted } from '../job';
 import { formatScoreJson, formatScoreText, type ScoreFile } from '../formats/score';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 
@@ -11,7 +12,7 @@ export async function runScore(opts: Options, io: CliIo): Promise<ExitCode> {
   const { documents, failed } = await loadDocuments(opts, io);
   const files: ScoreFile[] = [];
   for (const { target, config, outcome: o } of documents) {
-    if (o.kind === 'analysed') files.push(o.readiness);
+    if (o.kind === 'analysed') files.push(wanted(o.readiness, 'readiness'));
     else io.err(`mldoc: ${target.display}: not analysed: ${o.size} ${o.unit}, more than maxFileSize (${config.maxFileSize} characters)\n`);
   }
   if (documents.length || !failed) {

@@ -241,7 +241,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
             small = new Map();
           }
         }
-        for (const h of entry.hits) out.push(h);
+        for (let i = 0; i < entry.hits.length; i++) out.push(entry.hits[i]!);
         return out;
       }
       if (!segmentable || text.length < SEGMENT_TEXT_MIN || end - start < 256) {
@@ -281,7 +281,11 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         }
         return out;
       }
-      for (const seg of segmentsOf(text)) {
+      // Index loops: these run for every segment of a large text on each keystroke, also before V8 optimises
+      // them (an iterator result per step until then).
+      const segments = segmentsOf(text);
+      for (let k = 0; k < segments.length; k++) {
+        const seg = segments[k]!;
         const hits = segmentHits(seg);
         for (let i = 0; i < hits.length; i += 3) {
           if (!accept(hits[i + 1]! + seg.start)) continue;

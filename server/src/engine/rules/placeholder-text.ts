@@ -35,18 +35,35 @@ const SLOT = segmentSlot();
 /** The longest match that can run across a line: `{{`, at most 300 other characters, `}}`. */
 const LONGEST_ACROSS_LINES = 304;
 
-/** Whether a match may start before `at` and end after it: a `{` within the longest such match before it. */
-function braceBefore(text: string, at: number): boolean {
-  for (let i = at - 1; i >= 0 && i >= at - LONGEST_ACROSS_LINES; i--) if (text.charCodeAt(i) === 123) return true;
+/**
+ * Whether a match may start before `at` (a segment start, just after a line break) and end after it. Only the
+ * `{{ … }}` and `{% … %}` forms can run across a line: `{{` followed by no brace up to `at`, or `{%` followed by
+ * no `%` up to `at`, within the longest such match before it. A `{` in code (`f({"a": 1})`) does not count.
+ */
+function openerBefore(text: string, at: number): boolean {
+  const lo = Math.max(1, at - LONGEST_ACROSS_LINES);
+  let braces = true; // no brace seen yet between here and `at`
+  let percents = true; // no `%` seen yet
+  for (let i = at - 1; i >= lo && (braces || percents); i--) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 125) {
+      // `{`/`}`: a `{{` whose content reaches `at` must end here
+      if (braces && c === 123 && text.charCodeAt(i - 1) === 123) return true;
+      braces = false;
+    } else if (c === 37) {
+      if (percents && text.charCodeAt(i - 1) === 123) return true;
+      percents = false;
+    }
+  }
   return false;
 }
 
 /**
  * What `scan(text)` gives, from the matches of each heading segment remembered by its text (a large document is
  * scanned again only where it changed). Exact: only a `{{ }}` or `{% %}` match can run across a line, and at most
- * 304 characters, so where no `{` comes in the 304 characters before a segment's start, no match crosses it and
+ * 304 characters, so where no `{{` or `{%` opens in the 304 characters before a segment's start, no match crosses it and
  * a scan from the start would start afresh there (the character before is a line break in both cases, so word
- * boundaries are seen alike). Segments with a `{` that close before their start are scanned together.
+ * boundaries are seen alike). Segments with an open `{{` or `{%` just before their start are scanned together.
  */
 export function placeholderMatches(text: string): readonly { readonly index: number; readonly found: string }[] {
   const segments = segmentValues(text, SLOT, scan);
@@ -54,7 +71,7 @@ export function placeholderMatches(text: string): readonly { readonly index: num
   const out: { index: number; found: string }[] = [];
   for (let k = 0; k < segments.length; ) {
     let j = k;
-    while (j + 1 < segments.length && braceBefore(text, segments[j + 1]!.start)) j++;
+    while (j + 1 < segments.length && openerBefore(text, segments[j + 1]!.start)) j++;
     const start = segments[k]!.start;
     const found = j === k ? segments[k]!.value : scan(text.slice(start, segments[j]!.start + segments[j]!.text.length));
     for (const x of found) out.push({ index: x.index + start, found: x.found });
