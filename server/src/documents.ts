@@ -79,7 +79,9 @@ export function createAnalyzer(deps: AnalyzerDeps) {
       const message = `This document has ${text.length} characters, more than mldoc.maxFileSize (${effective.maxFileSize}): it is not checked.`;
       return { ...base, kind: 'too-large', diagnostics: [toInfoDiagnostic(message, 'file-too-large')], outline: lazyOutline(text, effective) };
     }
-    const analysis = analyze(text, effective.engine, { cache: st.cache });
+    // Opening a large document parses all of it: the heap is trimmed along the way too (peak memory).
+    const large = text.length >= TRIM_DOCUMENTS_FROM;
+    const analysis = analyze(text, effective.engine, { cache: st.cache, ...(large ? { checkpoint: () => trimmer.duringLargeParse() } : {}) });
     st.cache.roll();
     if (!included && !analysis.optIn) return { ...base, kind: 'ignored', diagnostics: [] };
     const lines = createLineIndex(text);

@@ -23,3 +23,16 @@ describe('heap trimming', () => {
     assert.ok(GC_BUDGET_MB > 0);
   });
 });
+
+describe('heap trimming while a large document is parsed', () => {
+  it('collects when the old generation grew past three budgets, without throwing, and is off with budget 0', () => {
+    const trimmer = createHeapTrimmer(1);
+    const kept: object[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (let k = 0; k < 20_000; k++) kept.push({ k });
+      trimmer.duringLargeParse();
+    }
+    assert.equal(kept.length, 60_000);
+    assert.doesNotThrow(() => createHeapTrimmer(0).duringLargeParse());
+  });
+});

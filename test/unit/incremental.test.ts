@@ -89,9 +89,15 @@ describe('incremental analysis', () => {
     const lists = READINESS_TESTS.flatMap((t) => [t.strong, t.weak]).filter((l) => l.length > 0);
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 30; round++) {
       const at = rand(text.length);
-      text = round % 2 ? text.slice(0, at) + 'model drift\n\n## Notes\n' + text.slice(at) : text.slice(0, at) + text.slice(at + 40);
+      // Insertions, deletions and same-length replacements (segments found by place must be compared by text).
+      text =
+        round % 3 === 1
+          ? text.slice(0, at) + 'model drift\n\n## Notes\n' + text.slice(at)
+          : round % 3 === 2
+            ? text.slice(0, at) + (text[at] === 'e' ? 'a' : 'e') + text.slice(at + 1)
+            : text.slice(0, at) + text.slice(at + 40);
       for (const list of lists) {
         const reference = compilePhrases([...list, '#no-such-phrase#']);
         const m = compilePhrases(list);

@@ -39,3 +39,20 @@ describe('parse cache memory', () => {
     assert.deepEqual(analyze(text, {}, { cache }).findings, analyze(text).findings);
   });
 });
+
+describe('analysis checkpoints (where the server trims its heap)', () => {
+  it('are called every 256 KB newly parsed, not on a keystroke, and what they throw changes nothing', () => {
+    const text: string = designDoc(600_000, 4);
+    let calls = 0;
+    const cache = createParseCache();
+    const opened = analyze(text, {}, { cache, checkpoint: () => void calls++ });
+    cache.roll();
+    assert.equal(calls, 2, '600 KB parsed: two checkpoints');
+    const edited = text.slice(0, 1000) + 'x' + text.slice(1000);
+    analyze(edited, {}, { cache, checkpoint: () => void calls++ });
+    assert.equal(calls, 2, 'one chunk parsed again: no checkpoint');
+    const throwing = analyze(text, {}, { checkpoint: () => { throw new Error('host failure'); } });
+    assert.deepEqual(throwing.findings, opened.findings);
+    assert.deepEqual(throwing.sections, opened.sections);
+  });
+});

@@ -19,6 +19,12 @@ export const DEFAULT_CONFIG: EngineConfig = { profile: DEFAULT_PROFILE, rules: {
 export interface AnalyzeOptions {
   /** Reuse of chunk parses from the previous analysis of the same document. */
   readonly cache?: ParseCache;
+  /**
+   * Called after every 256 KB of text newly parsed (the opening of a large document, a large paste), where the
+   * host may collect garbage (the server's heap trimming). It does not change the analysis; what it throws is
+   * ignored.
+   */
+  readonly checkpoint?: () => void;
 }
 
 export function parseFrontMatter(raw: string | undefined): Record<string, unknown> | undefined {
@@ -53,7 +59,7 @@ function sectionDepthOf(headings: readonly Heading[], matches: readonly SectionM
 export function analyze(text: string, config: Partial<EngineConfig> = {}, options: AnalyzeOptions = {}): Analysis {
   const input = typeof text === 'string' ? text : '';
   const frontMatterBlock = () => parsed.blocks.find((b) => b.kind === 'front-matter');
-  const parsed = parseDocument(input, options.cache);
+  const parsed = parseDocument(input, options.cache, options.checkpoint);
   const frontMatter = parseFrontMatter(frontMatterBlock()?.text);
   const fmProfile = typeof frontMatter?.['profile'] === 'string' ? (frontMatter['profile'] as string) : undefined;
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };

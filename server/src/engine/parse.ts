@@ -49,8 +49,16 @@ export interface Memo {
 export interface ParseCache {
   get(text: string): ParsedChunk | undefined;
   set(text: string, parsed: ParsedChunk): void;
+  /** The chunks of the last document parsed with this cache (set by parseDocument). */
+  previous?: PreviousChunks;
   /** Derived data of blocks and headings, kept as long as the chunk parses are. */
   readonly memo?: Memo;
+}
+
+/** Where the chunks of the last parsed version were: their keys are the cache's own (detached) strings. */
+export interface PreviousChunks {
+  readonly length: number;
+  readonly chunks: readonly { readonly start: number; readonly key: string }[];
 }
 
 /** Stale entries (unused by the last two analyses) are dropped once there are this many, or a sixteenth of the
@@ -126,6 +134,7 @@ export function createParseCache(): ParseCache & { readonly memo: Memo; roll(): 
   return {
     get: (text) => chunks.get(text),
     set: (text, parsed) => chunks.set(text, parsed),
+    previous: undefined,
     memo,
     roll() {
       chunks.roll();
@@ -527,17 +536,55 @@ export interface ParsedDocument {
   readonly memo?: Memo;
 }
 
-export function parseDocument(text: string, cache?: ParseCache): ParsedDocument {
+/** Text newly parsed between two calls of parseDocument's checkpoint. */
+const CHECKPOINT_EVERY = 256 * 1024;
+
+export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () => void): ParsedDocument {
+  let parsedSince = 0;
   const blocks: Block[] = [];
   const degraded: Span[] = [];
+  const previous = cache?.previous;
+  const placedNow: { start: number; key: string }[] = [];
+  // The chunks before an edit are where they were, those after it moved by `delta`: such a chunk is found in the
+  // last version's list by its start and compared with its key (memcmp speed, no slicing or hashing of the text
+  // that a Map lookup by the chunk's text needs; a keystroke on a 4 MB document hashed all 4 MB).
+  const delta = previous ? text.length - previous.length : 0;
+  let same = 0;
+  let moved = 0;
+  const known = (chunk: Chunk): string | undefined => {
+    const old = previous!.chunks;
+    while (same < old.length && old[same]!.start < chunk.start) same++;
+    const a = old[same];
+    if (a && a.start === chunk.start && a.key.length === chunk.text.length && a.key === chunk.text) return a.key;
+    while (moved < old.length && old[moved]!.start < chunk.start - delta) moved++;
+    const b = old[moved];
+    if (delta !== 0 && b && b.start === chunk.start - delta && b.key.length === chunk.text.length && b.key === chunk.text) return b.key;
+    return undefined;
+  };
   for (const chunk of splitChunks(text)) {
-    let parsed = cache?.get(chunk.text);
+    let key = previous ? known(chunk) : undefined;
+    let parsed = key !== undefined ? cache!.get(key) : undefined;
+    if (!parsed) {
+      parsed = cache?.get(chunk.text);
+      key = undefined;
+    }
     if (!parsed) {
       // Cached under a detached copy: `chunk.text` is a slice that keeps this version of the whole document.
-      const own = cache ? detach(chunk.text) : chunk.text;
-      parsed = parseChunk(own, chunk.start === 0);
-      cache?.set(own, parsed);
+      key = cache ? detach(chunk.text) : chunk.text;
+      parsed = parseChunk(key, chunk.start === 0);
+      cache?.set(key, parsed);
+      parsedSince += key.length;
+      if (checkpoint && parsedSince >= CHECKPOINT_EVERY) {
+        parsedSince = 0;
+        try {
+          checkpoint();
+        } catch {
+          // the host's business: the analysis goes on
+        }
+      }
     }
+    // A chunk found by its text (not by its place) is remembered under a detached copy for the next version.
+    if (cache) placedNow.push({ start: chunk.start, key: key ?? detach(chunk.text) });
     const shift = chunk.start;
     for (const d of parsed.degraded) {
       const last = degraded[degraded.length - 1];
@@ -557,6 +604,7 @@ export function parseDocument(text: string, cache?: ParseCache): ParsedDocument 
     }
     for (const b of placed.blocks) blocks.push(b);
   }
+  if (cache) cache.previous = { length: text.length, chunks: placedNow };
   return { blocks, degraded, memo: cache?.memo };
 }
 

@@ -124,7 +124,30 @@ function segmentsOf(text: string): readonly Segment[] {
   if (text === lastText) return lastSegments;
   const cuts = [0, ...headingLineStarts(text), text.length];
   const segments: Segment[] = [];
+  // The segments before an edit are where they were in the last text, those after it moved by `delta`: found by
+  // place and compared with the remembered text (memcmp speed), not hashed for a Map lookup (all of a large text
+  // on every keystroke).
+  const old = lastSegments;
+  const delta = text.length - (lastText?.length ?? 0);
+  let same = 0;
+  let moved = 0;
   for (let k = 0; k + 1 < cuts.length; k++) {
+    const start = cuts[k]!;
+    const length = cuts[k + 1]! - start;
+    while (same < old.length && old[same]!.start < start) same++;
+    const a = old[same];
+    if (a && a.start === start && a.text.length === length && a.text === text.slice(start, start + length)) {
+      segments.push(a);
+      continue;
+    }
+    if (delta !== 0) {
+      while (moved < old.length && old[moved]!.start < start - delta) moved++;
+      const b = old[moved];
+      if (b && b.start === start - delta && b.text.length === length && b.text === text.slice(start, start + length)) {
+        segments.push({ start, text: b.text, hits: b.hits });
+        continue;
+      }
+    }
     const t = text.slice(cuts[k]!, cuts[k + 1]!);
     let memo = segmentMemo.get(t);
     if (!memo) {
