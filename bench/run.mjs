@@ -28,6 +28,8 @@ const SIZES = opt('sizes', '4000,40000,400000,4000000').split(',').map(Number);
 const SERVER = join(root, 'dist/server.js');
 const CLI = join(root, 'dist/cli.js');
 const PATHO_BYTES = 1_000_000;
+/** Edits left out of edit_p95_after_warmup_ms (an extra figure, not one of the issue's). */
+const WARMUP = 20;
 const PATHO_TIMEOUT_MS = 20_000;
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
 const round = (n, d = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 ** d : null);
@@ -67,8 +69,11 @@ async function editLatency(bytes) {
       times.push(performance.now() - t);
     }
     const mem = server.memory();
+    // Besides the required figures (all edits): the p95 of the edits after the first WARMUP, once V8 has
+    // optimised the code a keystroke runs (the first keystrokes after opening run partly unoptimised code).
+    const warm = times.slice(Math.min(WARMUP, times.length - 1)).sort((a, b) => a - b);
     times.sort((a, b) => a - b);
-    return { bytes: text.length - EDITS, edit_p50_ms: pct(times, 50), edit_p95_ms: pct(times, 95), peakRssMb: mem.hwmMb };
+    return { bytes: text.length - EDITS, edit_p50_ms: pct(times, 50), edit_p95_ms: pct(times, 95), warmP95: pct(warm, 95), peakRssMb: mem.hwmMb };
   } finally {
     await server.stop();
   }
@@ -211,7 +216,15 @@ async function main() {
     const full = fullParseMs(text);
     const e = await editLatency(bytes);
     if (bytes >= 4_000_000) peak4mb = e.peakRssMb;
-    sizes.push({ bytes: e.bytes, edit_p50_ms: round(e.edit_p50_ms, 2), edit_p95_ms: round(e.edit_p95_ms, 2), full_parse_ms: round(full, 1), edit_vs_full_parse: round(e.edit_p95_ms / full, 4) });
+    sizes.push({
+      bytes: e.bytes,
+      edit_p50_ms: round(e.edit_p50_ms, 2),
+      edit_p95_ms: round(e.edit_p95_ms, 2),
+      full_parse_ms: round(full, 1),
+      edit_vs_full_parse: round(e.edit_p95_ms / full, 4),
+      // Not a target: the same after the first WARMUP edits (see editLatency).
+      edit_p95_after_warmup_ms: round(e.warmP95, 2),
+    });
   }
   log('CLI and markdownlint throughput');
   const files = corpusFiles();
@@ -250,8 +263,8 @@ async function main() {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
-  const rows = [['bytes', 'edit p50 ms', 'edit p95 ms', 'full parse ms', 'p95 / parse']];
-  for (const s of sizes) rows.push([s.bytes, s.edit_p50_ms, s.edit_p95_ms, s.full_parse_ms, s.edit_vs_full_parse].map(String));
+  const rows = [['bytes', 'edit p50 ms', 'edit p95 ms', 'full parse ms', 'p95 / parse', `p95 after ${WARMUP} edits`]];
+  for (const s of sizes) rows.push([s.bytes, s.edit_p50_ms, s.edit_p95_ms, s.full_parse_ms, s.edit_vs_full_parse, s.edit_p95_after_warmup_ms].map(String));
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   const line = (r) => `| ${r.map((v, c) => String(v).padStart(widths[c])).join(' | ')} |`;
   const out = [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line), ''];
