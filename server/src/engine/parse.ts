@@ -14,6 +14,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Block, Span } from './types';
+import { findByPlace } from './by-place';
 import { assessRisk } from './risk';
 
 export interface Chunk {
@@ -545,24 +546,9 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
   const degraded: Span[] = [];
   const previous = cache?.previous;
   const placedNow: { start: number; key: string }[] = [];
-  // The chunks before an edit are where they were, those after it moved by `delta`: such a chunk is found in the
-  // last version's list by its start and compared with its key (memcmp speed, no slicing or hashing of the text
-  // that a Map lookup by the chunk's text needs; a keystroke on a 4 MB document hashed all 4 MB).
-  const delta = previous ? text.length - previous.length : 0;
-  let same = 0;
-  let moved = 0;
-  const known = (chunk: Chunk): string | undefined => {
-    const old = previous!.chunks;
-    while (same < old.length && old[same]!.start < chunk.start) same++;
-    const a = old[same];
-    if (a && a.start === chunk.start && a.key.length === chunk.text.length && a.key === chunk.text) return a.key;
-    while (moved < old.length && old[moved]!.start < chunk.start - delta) moved++;
-    const b = old[moved];
-    if (delta !== 0 && b && b.start === chunk.start - delta && b.key.length === chunk.text.length && b.key === chunk.text) return b.key;
-    return undefined;
-  };
+  const known = previous ? findByPlace(previous.chunks, (c) => c.key, text.length - previous.length) : undefined;
   for (const chunk of splitChunks(text)) {
-    let key = previous ? known(chunk) : undefined;
+    let key = known?.(text, chunk.start, chunk.text.length)?.key;
     let parsed = key !== undefined ? cache!.get(key) : undefined;
     if (!parsed) {
       parsed = cache?.get(chunk.text);

@@ -7,6 +7,7 @@
 // Code blocks, front matter and HTML are not prose; HTML comments are, in templates (their prompts live there).
 import type { Block, Span } from '../types';
 import { detach } from '../parse';
+import { findByPlace } from '../by-place';
 
 export interface PhraseHit {
   /** Index of the phrase in the list it was compiled from. */
@@ -124,29 +125,14 @@ function segmentsOf(text: string): readonly Segment[] {
   if (text === lastText) return lastSegments;
   const cuts = [0, ...headingLineStarts(text), text.length];
   const segments: Segment[] = [];
-  // The segments before an edit are where they were in the last text, those after it moved by `delta`: found by
-  // place and compared with the remembered text (memcmp speed), not hashed for a Map lookup (all of a large text
-  // on every keystroke).
-  const old = lastSegments;
-  const delta = text.length - (lastText?.length ?? 0);
-  let same = 0;
-  let moved = 0;
+  // Segments before and after an edit are found where they were (see by-place.ts), not hashed by their text.
+  const known = findByPlace(lastSegments, (seg) => seg.text, text.length - (lastText?.length ?? 0));
   for (let k = 0; k + 1 < cuts.length; k++) {
     const start = cuts[k]!;
-    const length = cuts[k + 1]! - start;
-    while (same < old.length && old[same]!.start < start) same++;
-    const a = old[same];
-    if (a && a.start === start && a.text.length === length && a.text === text.slice(start, start + length)) {
-      segments.push(a);
+    const old = known(text, start, cuts[k + 1]! - start);
+    if (old) {
+      segments.push(old.start === start ? old : { start, text: old.text, hits: old.hits });
       continue;
-    }
-    if (delta !== 0) {
-      while (moved < old.length && old[moved]!.start < start - delta) moved++;
-      const b = old[moved];
-      if (b && b.start === start - delta && b.text.length === length && b.text === text.slice(start, start + length)) {
-        segments.push({ start, text: b.text, hits: b.hits });
-        continue;
-      }
     }
     const t = text.slice(cuts[k]!, cuts[k + 1]!);
     let memo = segmentMemo.get(t);
