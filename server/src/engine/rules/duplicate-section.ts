@@ -25,9 +25,14 @@ function contains(all: readonly string[], some: readonly string[]): boolean {
 
 /** Whether the heading is exactly the title of one of the section's subsections ("Data Quality"). */
 function namesSubsection(ctx: RuleContext, h: Heading, sectionId: string): boolean {
-  const words = contentTokens(h.normalized).join(' ');
-  return (sectionDef(ctx, sectionId)?.subsections ?? []).some((sub) => contentTokens(normalizeHeading(sub.title)).join(' ') === words);
+  const def = sectionDef(ctx, sectionId);
+  if (!def) return false;
+  let titles = subsectionTitles.get(def);
+  if (!titles) subsectionTitles.set(def, (titles = new Set(def.subsections.map((sub) => contentTokens(normalizeHeading(sub.title)).join(' ')))));
+  return titles.has(contentTokens(h.normalized).join(' '));
 }
+/** Each section's subsection titles as namesSubsection compares them (profiles are data: computed once). */
+const subsectionTitles = new WeakMap<object, Set<string>>();
 
 export const duplicateSection: RuleDef = {
   id: 'duplicate-section',

@@ -4,7 +4,7 @@
 // Good: … the A/B test compares conversion rate between arms; the dashboard tracks it weekly.
 // Only runs when the document has a model or monitoring section of its own.
 import type { RuleDef, RuleFinding } from './types';
-import { compilePhrases, findInProse, insideSpans } from '../ml/phrases';
+import { compilePhrases, findInProse, insideSpans, type PhraseHit } from '../ml/phrases';
 import { hasSection } from '../ml/scope';
 
 /** A success statement that says where its metric is measured is its own evaluation plan. */
@@ -44,14 +44,20 @@ export const metricNotEvaluated: RuleDef = {
     if (statements.length === 0) return [];
     const inStatements = insideSpans(statements.map((s) => s.span));
     // One pass over the text for every name; hits are then grouped by metric.
-    const all = findInProse(ctx.text, ctx.doc.blocks, ALL_NAMES);
+    // Per metric: its first hit inside a statement, and whether it appears anywhere else (one pass).
+    const firstPromised: (PhraseHit | undefined)[] = new Array(METRIC_NAMES.length);
+    const elsewhere: boolean[] = new Array(METRIC_NAMES.length).fill(false);
+    for (const h of findInProse(ctx.text, ctx.doc.blocks, ALL_NAMES)) {
+      const g = GROUP_OF[h.phrase]!;
+      if (elsewhere[g]) continue;
+      if (!inStatements(h.span.start)) elsewhere[g] = true;
+      else firstPromised[g] ??= h;
+    }
     const out: RuleFinding[] = [];
     for (let g = 0; g < METRIC_NAMES.length; g++) {
-      const hits = all.filter((h) => GROUP_OF[h.phrase] === g);
-      const promised = hits.filter((h) => inStatements(h.span.start));
-      if (promised.length === 0 || hits.some((h) => !inStatements(h.span.start))) continue;
+      const first = firstPromised[g];
+      if (!first || elsewhere[g]) continue;
       // A longer name that contains this one ("PR AUC" for "AUC") is the other metric's business.
-      const first = promised[0]!;
       if (out.some((f) => f.span.start <= first.span.start && first.span.end <= f.span.end)) continue;
       out.push({
         message:
