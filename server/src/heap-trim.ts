@@ -3,8 +3,9 @@
 // the old generation grow to several times its live size before it collects: at 4 MB the server peaked near
 // 700 MB for ~80 MB of live data. After an analysis of a large document has been published, a full collection
 // is run when the heap has grown by more than a budget since the last one. It costs tens of milliseconds, runs
-// only for large documents, and replaces V8's own major collections there (which came with longer pauses, so
-// edit latency did not get worse: see docs/performance.md).
+// only for large documents, and replaces V8's own major collections there. A forced collection also drops much
+// of V8's optimised code, so the analysis after it runs slower (~30 ms more per 4 MB keystroke): the price of
+// the lower peak (numbers in docs/performance.md).
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -55,8 +56,8 @@ export function createHeapTrimmer(budgetBytes: number) {
      * Called while a large document is parsed (every 256 KB: opening it, a large paste). Counts only what was
      * promoted to the old generation since the last collection (the young generation's garbage goes anyway),
      * against three times the budget, so that it collects once or twice while a 4 MB document is opened: a
-     * forced collection drops V8's optimised code of the parser's closures (they are made per parse), and the
-     * code that runs after it is slower until re-optimised (~0.3 s per collection at 4 MB, far more than its
+     * forced collection drops much of V8's optimised code (the parser's closures, made per parse, and more), and
+     * the code that runs after it is slower until re-optimised (~0.3 s per collection at 4 MB, far more than its
      * pause). Measured at 4 MB: peak while opening 244-249 MB without, 225-229 MB with; opening 3.0-3.1 s -> 3.5-3.7 s.
      */
     duringLargeParse(): void {

@@ -371,9 +371,9 @@ function plainText(node: MdNode): string {
 /**
  * A block. Every block has the same shape (the same fields in the same order, absent ones undefined), whether
  * made from the syntax tree, by the line scan or shifted to a new offset: the code that reads blocks on every
- * keystroke then sees one hidden class and stays optimised. (Spread copies `{ ...b, span }` have a hidden class
- * of their own: each edit brought a new one into coverage and the rules, which V8 deoptimised and re-optimised
- * for the first dozens of keystrokes.)
+ * keystroke sees one hidden class. (Spread copies `{ ...b, span }` have a hidden class of their own; coverage and
+ * the rules were deoptimised when the first shifted copies reached them: ~78 deoptimisations in 100 edits of a
+ * 400 KB document before, ~45 after, no measurable change in time.)
  */
 export function makeBlock(kind: Block['kind'], depth: number, text: string, span: Span, strongLead?: string, ordered?: boolean, comment?: boolean): Block {
   return { kind, depth, text, span, strongLead, ordered, comment };
