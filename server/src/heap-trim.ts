@@ -35,22 +35,26 @@ function collector(): (() => void) | null {
   return gcFn;
 }
 
-export function createHeapTrimmer(budgetBytes: number) {
+/** `gc` is V8's collector by default (tests pass one that counts). */
+export function createHeapTrimmer(budgetBytes: number, gc: () => (() => void) | null = collector) {
   /** Heap in use right after the last collection we ran (0: none yet). */
   let live = 0;
   /** Old generation in use right after the last collection we ran (0: none yet). */
   let oldLive = 0;
+  const collect = (): void => {
+    const run = gc();
+    if (!run) return;
+    run();
+    live = process.memoryUsage().heapUsed;
+    oldLive = oldSpaceUsed();
+  };
   return {
     /** Called after a large document's diagnostics were sent; collects when the heap grew past the budget. */
     afterLargeAnalysis(): void {
       if (budgetBytes <= 0) return;
       const used = process.memoryUsage().heapUsed;
       if (used < live + budgetBytes) return;
-      const gc = collector();
-      if (!gc) return;
-      gc();
-      live = process.memoryUsage().heapUsed;
-      oldLive = oldSpaceUsed();
+      collect();
     },
     /**
      * Called while a large document is parsed (every 256 KB: opening it, a large paste). Counts only what was
@@ -63,11 +67,7 @@ export function createHeapTrimmer(budgetBytes: number) {
     duringLargeParse(): void {
       if (budgetBytes <= 0) return;
       if (oldSpaceUsed() < oldLive + 3 * budgetBytes) return;
-      const gc = collector();
-      if (!gc) return;
-      gc();
-      live = process.memoryUsage().heapUsed;
-      oldLive = oldSpaceUsed();
+      collect();
     },
   };
 }
