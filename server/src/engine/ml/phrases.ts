@@ -24,7 +24,14 @@ export interface PhraseMatcher {
   /** The first `count` occurrences (as `find` gives them) whose start `accept` takes. On a large text this stops
    * early and copies only what it returns: callers that need a few pieces of evidence or a yes/no use it. */
   first(text: string, count: number, accept?: (start: number) => boolean): PhraseHit[];
+  /** The hits `find(text, within)` gives, in the same order, one at a time, without a list or (for a large text's
+   * remembered segments) an object per hit: `visit` gets the phrase and the span, and returns true to stop. A hit's
+   * text is `text.slice(start, end)`. Rules that need a yes/no or the first few hits of a large document use it. */
+  each(text: string, within: Span | undefined, visit: HitVisitor): void;
 }
+
+/** Gets one hit: the phrase's index and its span in the text searched. True stops the search. */
+export type HitVisitor = (phrase: number, start: number, end: number) => boolean | void;
 
 const SPECIAL = /[.+?^${}()|[\]\\]/g;
 
@@ -278,6 +285,41 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         }
       }
       return out;
+    },
+    each(text, within, visit) {
+      if (!re) return;
+      const start = within ? Math.max(0, within.start) : 0;
+      const end = within ? Math.min(text.length, within.end) : text.length;
+      if ((!within && text.length <= SMALL_TEXT_MAX) || !segmentable || text.length < SEGMENT_TEXT_MIN || end - start < 256) {
+        // Small texts and ranges: find's own (remembered) hits.
+        const hits = matcher.find(text, within);
+        for (let i = 0; i < hits.length; i++) if (visit(hits[i]!.phrase, hits[i]!.span.start, hits[i]!.span.end)) return;
+        return;
+      }
+      // As find does, segment by segment; whole segments from their packed hits, no object per hit.
+      const segments = segmentsOf(text);
+      let lo = 0;
+      let hi = segments.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segments[mid]!.start <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      for (let k = lo; k < segments.length; k++) {
+        const seg = segments[k]!;
+        const segEnd = seg.start + seg.text.length;
+        if (segEnd <= start) continue;
+        if (seg.start >= end) break;
+        if (seg.start >= start && segEnd <= end) {
+          const hits = segmentHits(seg);
+          for (let i = 0; i < hits.length; i += 3) if (visit(hits[i]!, hits[i + 1]! + seg.start, hits[i + 2]! + seg.start)) return;
+        } else {
+          const from = Math.max(start, seg.start);
+          const part: PhraseHit[] = [];
+          searchRegex(text.slice(from, Math.min(end, segEnd)), from, part);
+          for (let i = 0; i < part.length; i++) if (visit(part[i]!.phrase, part[i]!.span.start, part[i]!.span.end)) return;
+        }
+      }
     },
     first(text, count, accept = () => true) {
       const out: PhraseHit[] = [];
@@ -593,15 +635,48 @@ export function isTemplate(blocks: readonly Block[]): boolean {
   return blocks.filter((b) => b.kind === 'html' && b.comment).length >= 3;
 }
 
-/** Prose hits of `matcher` in `text`, optionally only inside `within` spans. */
 const excludedMemo = new WeakMap<readonly Block[], (offset: number) => boolean>();
 
-export function findInProse(text: string, blocks: readonly Block[], matcher: PhraseMatcher, within?: readonly Span[]): PhraseHit[] {
-  // The rules call this dozens of times per analysis with the same blocks: the non-prose test is built once.
+/** Whether an offset is outside prose (code, front matter, HTML): built once per list of blocks, because the
+ * rules ask dozens of times per analysis with the same blocks. */
+export function notProse(blocks: readonly Block[]): (offset: number) => boolean {
   let excluded = excludedMemo.get(blocks);
   if (!excluded) excludedMemo.set(blocks, (excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)))));
-  const ranges = within ?? [{ start: 0, end: text.length }];
+  return excluded;
+}
+
+/** Prose hits of `matcher` in `text`, optionally only inside `within` spans. */
+export function findInProse(text: string, blocks: readonly Block[], matcher: PhraseMatcher, within?: readonly Span[]): PhraseHit[] {
   const out: PhraseHit[] = [];
-  for (const r of ranges) for (const h of matcher.find(text, r)) if (!excluded(h.span.start)) out.push(h);
+  eachInProse(text, blocks, matcher, within, (phrase, start, end) => {
+    out.push({ phrase, span: { start, end }, text: text.slice(start, end) });
+  });
   return out;
+}
+
+/** The prose hits findInProse gives, in the same order, one at a time (see PhraseMatcher.each); true stops. */
+export function eachInProse(text: string, blocks: readonly Block[], matcher: PhraseMatcher, within: readonly Span[] | undefined, visit: HitVisitor): void {
+  const excluded = notProse(blocks);
+  let stopped = false;
+  const inProse: HitVisitor = (phrase, start, end) => (excluded(start) ? false : (stopped = visit(phrase, start, end) === true));
+  if (!within) return matcher.each(text, undefined, inProse);
+  for (let r = 0; r < within.length && !stopped; r++) matcher.each(text, within[r], inProse);
+}
+
+/** The first prose hit (in findInProse's order) that `accept` takes, if any; a hit object only for those tried. */
+export function firstInProse(
+  text: string,
+  blocks: readonly Block[],
+  matcher: PhraseMatcher,
+  within?: readonly Span[],
+  accept?: (hit: PhraseHit) => boolean,
+): PhraseHit | undefined {
+  let found: PhraseHit | undefined;
+  eachInProse(text, blocks, matcher, within, (phrase, start, end) => {
+    const hit: PhraseHit = { phrase, span: { start, end }, text: text.slice(start, end) };
+    if (accept && !accept(hit)) return false;
+    found = hit;
+    return true;
+  });
+  return found;
 }

@@ -5,7 +5,7 @@ import type { Heading, Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { insertionAt } from '../snippets';
 import { openTailStart, visibleInsertionPoint } from '../open-tail';
-import { compilePhrases, findInProse, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from './phrases';
+import { compilePhrases, eachInProse, findInProse, firstInProse, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from './phrases';
 
 export type { PhraseHit } from './phrases';
 
@@ -82,8 +82,18 @@ export function findPhrases(ctx: RuleContext, phrases: readonly string[], within
   return findInProse(ctx.text, ctx.doc.blocks, compilePhrases(phrases), within);
 }
 
+/** The first of findPhrases' hits that `accept` takes (all: the first), without listing the others. */
+export function firstPhrase(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[], accept?: (hit: PhraseHit) => boolean): PhraseHit | undefined {
+  return firstInProse(ctx.text, ctx.doc.blocks, compilePhrases(phrases), within, accept);
+}
+
+/** findPhrases' hits one at a time, as objects, until `visit` returns true. */
+export function eachPhrase(ctx: RuleContext, phrases: readonly string[], within: readonly Span[] | undefined, visit: (hit: PhraseHit) => boolean | void): void {
+  eachInProse(ctx.text, ctx.doc.blocks, compilePhrases(phrases), within, (phrase, start, end) => visit({ phrase, span: { start, end }, text: ctx.text.slice(start, end) }));
+}
+
 export function mentions(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): boolean {
-  if (within) return findPhrases(ctx, phrases, within).length > 0;
+  if (within) return firstPhrase(ctx, phrases, within) !== undefined;
   // Over the whole document a yes/no needs only the first prose hit: no list of every hit on each keystroke.
   return compilePhrases(phrases).first(ctx.text, 1, proseTest(ctx)).length > 0;
 }
@@ -128,6 +138,11 @@ export function isNegated(ctx: RuleContext, hit: PhraseHit): boolean {
   const before = ctx.text.slice(Math.max(0, hit.span.start - 40), hit.span.start);
   const sentence = before.split(/[.!?;:\n]\s/).pop() ?? before;
   return /\b(?:no|not|non|without|never|nor|none|neither|avoid(?:s|ing)?)\b[^,]{0,25}$|n['’]t\b[^,]{0,25}$/i.test(sentence);
+}
+
+/** The first of findAffirmed's hits, without listing the others. */
+export function firstAffirmed(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit | undefined {
+  return firstPhrase(ctx, phrases, within, (h) => !isNegated(ctx, h));
 }
 
 /** Prose occurrences of `phrases` that are not negated. */

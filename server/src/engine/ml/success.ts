@@ -4,7 +4,7 @@
 import type { Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { hasPlaceholder } from '../coverage';
-import { compilePhrases, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from './phrases';
+import { compilePhrases, insideSpans, isTemplate, nonProseSpans, type PhraseMatcher } from './phrases';
 
 export const SUCCESS_PHRASES = [
   'success metric*', 'success criteria', 'success criterion', 'success means', 'success is', 'success will be',
@@ -54,7 +54,7 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
     covered.push({ start: h.span.start, end: h.sectionSpan.end });
   }
   const inCovered = insideSpans(covered);
-  const mayHold = searchEveryBlock ? () => true : candidates(ctx.text, matcher.find(ctx.text));
+  const mayHold = searchEveryBlock ? () => true : candidates(ctx.text, matcher);
   blocks.forEach((b, i) => {
     if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) return;
     const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
@@ -89,20 +89,27 @@ const wordCharAt = (text: string, i: number): boolean => {
  * Whether text.slice(start, end) may hold a phrase, given the phrase's hits in the whole text (in text order,
  * not overlapping): a hit of the slice is a hit of the whole text or overlaps one, unless the slice's edge cuts
  * a word (then the slice's edge is a word boundary the whole text does not have, and the slice is searched).
- * One search of the whole text (remembered per segment) instead of one search per block on every keystroke.
+ * One search of the whole text (remembered per segment) instead of one search per block on every keystroke;
+ * the hits' spans are kept as numbers (no object per hit).
  */
-function candidates(text: string, hits: readonly PhraseHit[]): (start: number, end: number) => boolean {
+function candidates(text: string, matcher: PhraseMatcher): (start: number, end: number) => boolean {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  matcher.each(text, undefined, (_, s, e) => {
+    starts.push(s);
+    ends.push(e);
+  });
   return (start, end) => {
     if (end <= start) return false;
     if ((start > 0 && wordCharAt(text, start - 1)) || (end < text.length && wordCharAt(text, end))) return true;
     let lo = 0;
-    let hi = hits.length;
+    let hi = ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (hits[mid]!.span.end <= start) lo = mid + 1;
+      if (ends[mid]! <= start) lo = mid + 1;
       else hi = mid;
     }
-    return lo < hits.length && hits[lo]!.span.start < end;
+    return lo < starts.length && starts[lo]! < end;
   };
 }
 

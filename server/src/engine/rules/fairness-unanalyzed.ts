@@ -4,7 +4,7 @@
 // Good: … Approval rates and error rates are compared across age bands and gender each quarter.
 // The finding sits on the first mention of a decision about people.
 import type { RuleDef } from './types';
-import { findAffirmed, mentions } from '../ml/scope';
+import { findAffirmed, firstAffirmed, mentions } from '../ml/scope';
 
 /** Decisions with consequences for the people they are about. */
 export const PEOPLE_DECISION_PHRASES = [
@@ -33,8 +33,9 @@ export const fairnessUnanalyzed: RuleDef = {
   defaultSeverity: 'info',
   tags: ['ml'],
   check(ctx) {
+    // Every hit is listed only for a finding (it anchors on the first outside a heading).
+    if (!firstAffirmed(ctx, PEOPLE_DECISION_PHRASES) || mentions(ctx, FAIRNESS_PHRASES)) return [];
     const decisions = findAffirmed(ctx, PEOPLE_DECISION_PHRASES);
-    if (decisions.length === 0 || mentions(ctx, FAIRNESS_PHRASES)) return [];
     // Anchor on a sentence rather than the title when there is one.
     const inHeading = (offset: number) => ctx.doc.headings.some((h) => h.span.start <= offset && offset < h.span.end);
     const first = decisions.find((d) => !inHeading(d.span.start)) ?? decisions[0]!;

@@ -5,9 +5,11 @@
 // Good: The endpoint must answer within 100 ms at p99, at 2,000 requests per second.
 // One finding per statement; the "no budget" finding only when the deployment section serves online.
 import type { RuleDef, RuleFinding } from './types';
-import { findAffirmed, hasServingSection, lifecycleHeadings, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
+import { eachPhrase, firstAffirmed, hasServingSection, isNegated, lifecycleHeadings, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
 
 const LATENCY = ['latency', 'latencies', 'response time*', 'respond within', 'responds within', 'answer within', 'answers within', 'round trip'] as const;
+/** Any of these says there is a latency budget. */
+const ANY_BUDGET = [...LATENCY, 'sla', 'slo', 'p99', 'p95', 'p50', 'milliseconds', 'ms'];
 const ONLINE = ['real time', 'realtime', 'online prediction*', 'online inference', 'online serving', 'rest api', 'grpc', 'endpoint*', 'synchronous', 'per request', 'at request time', 'low latency'] as const;
 const UNIT = /\d\s*(?:ms|msec|milliseconds?|µs|us|microseconds?|s|sec|secs|seconds?|minutes?|mins?)\b/i;
 const PERCENTILE = /\b(?:p\d{2,3}(?:\.\d+)?|\d{2}(?:\.\d+)?(?:th|st|nd|rd)?\s*percentile|percentiles?|median|tail latency|99(?:\.9)?%\s+of)\b/i;
@@ -47,9 +49,10 @@ export const latencyWithoutPercentile: RuleDef = {
   check(ctx) {
     const out: RuleFinding[] = [];
     let last = -1;
-    for (const hit of findAffirmed(ctx, LATENCY)) {
+    eachPhrase(ctx, LATENCY, undefined, (hit) => {
+      if (isNegated(ctx, hit)) return;
       const { sentence: text, number } = statement(ctx.text, hit);
-      if (hit.span.start < last || !number || /\?\s*$/.test(text.trim()) || /^\s*#/.test(text)) continue;
+      if (hit.span.start < last || !number || /\?\s*$/.test(text.trim()) || /^\s*#/.test(text)) return;
       last = hit.span.start + text.length;
       if (!UNIT.test(text)) {
         out.push({ message: `Latency without a unit: '${hit.text}' comes with a number but no unit. Write it as e.g. 'p99 < 150 ms'.`, span: hit.span, sectionId: 'deployment', subsectionId: 'latency' });
@@ -61,9 +64,9 @@ export const latencyWithoutPercentile: RuleDef = {
           subsectionId: 'latency',
         });
       }
-    }
-    const online = hasServingSection(ctx) && findAffirmed(ctx, ONLINE, sectionSpans(ctx, 'deployment')).length > 0;
-    if (online && !mentions(ctx, [...LATENCY, 'sla', 'slo', 'p99', 'p95', 'p50', 'milliseconds', 'ms'])) {
+    });
+    const online = hasServingSection(ctx) && firstAffirmed(ctx, ONLINE, sectionSpans(ctx, 'deployment')) !== undefined;
+    if (online && !mentions(ctx, ANY_BUDGET)) {
       const heading = lifecycleHeadings(ctx, 'deployment')[0]!;
       out.push({
         message: 'Online serving without a latency budget: the model answers requests, but the design gives no latency target. State it with a percentile and unit (p99 < 150 ms) and the load it must hold at.',

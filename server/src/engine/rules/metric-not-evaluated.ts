@@ -4,7 +4,7 @@
 // Good: … the A/B test compares conversion rate between arms; the dashboard tracks it weekly.
 // Only runs when the document has a model or monitoring section of its own.
 import type { RuleDef, RuleFinding } from './types';
-import { compilePhrases, findInProse, insideSpans, type PhraseHit } from '../ml/phrases';
+import { compilePhrases, eachInProse, insideSpans, type PhraseHit } from '../ml/phrases';
 import { hasSection } from '../ml/scope';
 
 /** A success statement that says where its metric is measured is its own evaluation plan. */
@@ -47,12 +47,13 @@ export const metricNotEvaluated: RuleDef = {
     // Per metric: its first hit inside a statement, and whether it appears anywhere else (one pass).
     const firstPromised: (PhraseHit | undefined)[] = new Array(METRIC_NAMES.length);
     const elsewhere: boolean[] = new Array(METRIC_NAMES.length).fill(false);
-    for (const h of findInProse(ctx.text, ctx.doc.blocks, ALL_NAMES)) {
-      const g = GROUP_OF[h.phrase]!;
-      if (elsewhere[g]) continue;
-      if (!inStatements(h.span.start)) elsewhere[g] = true;
-      else firstPromised[g] ??= h;
-    }
+    // Hits are visited, not listed: an object only for each metric's first promise.
+    eachInProse(ctx.text, ctx.doc.blocks, ALL_NAMES, undefined, (phrase, start, end) => {
+      const g = GROUP_OF[phrase]!;
+      if (elsewhere[g]) return;
+      if (!inStatements(start)) elsewhere[g] = true;
+      else firstPromised[g] ??= { phrase, span: { start, end }, text: ctx.text.slice(start, end) };
+    });
     const out: RuleFinding[] = [];
     for (let g = 0; g < METRIC_NAMES.length; g++) {
       const first = firstPromised[g];

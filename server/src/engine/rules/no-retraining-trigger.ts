@@ -4,7 +4,7 @@
 // Good: ## Monitoring  … the model is retrained monthly, or early when weekly precision drops below 0.85.
 // "Retrain" without a when counts as unplanned too. Only runs with a monitoring section of its own.
 import type { RuleDef } from './types';
-import { appendToSection, findPhrases, hasSection, lifecycleHeadings, mentions } from '../ml/scope';
+import { appendToSection, eachPhrase, type PhraseHit, hasSection, lifecycleHeadings, mentions } from '../ml/scope';
 
 const UPDATE_PHRASES = [
   'retrain*', 're train*', 'continual learning', 'continuous learning', 'continuous training', 'online learning',
@@ -25,15 +25,17 @@ export const noRetrainingTrigger: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasSection(ctx, 'monitoring')) return [];
-    const updates = findPhrases(ctx, UPDATE_PHRASES);
-    // Planned when some mention of updating says when: a cadence or a trigger in the same block.
-    const planned = updates.some((u) => {
+    // Planned when some mention of updating says when: a cadence or a trigger in the same block. The mentions
+    // are read one at a time, up to the first that is planned.
+    let said: PhraseHit | undefined;
+    let planned = false;
+    eachPhrase(ctx, UPDATE_PHRASES, undefined, (u) => {
+      said ??= u;
       const b = ctx.doc.blocks.find((x) => x.span.start <= u.span.start && u.span.start < x.span.end && x.kind !== 'blockquote');
-      return b !== undefined && mentions(ctx, WHEN_PHRASES, [b.span]);
+      return (planned = b !== undefined && mentions(ctx, WHEN_PHRASES, [b.span]));
     });
     if (planned) return [];
     const heading = lifecycleHeadings(ctx, 'monitoring')[0]!;
-    const said = updates[0];
     return [
       {
         message: said

@@ -5,7 +5,7 @@
 // Good: … rolling-origin backtest: train on weeks 1..n, test on week n+1, so no future data leaks into training.
 // Only runs when the document has a model section of its own that names an evaluation metric.
 import type { RuleDef } from './types';
-import { findPhrases, hasSection, lifecycleHeadings, mentions, sectionSpans } from '../ml/scope';
+import { firstPhrase, hasSection, lifecycleHeadings, mentions, sectionSpans } from '../ml/scope';
 import { notAMetric, OFFLINE_PHRASES } from './offline-online-metrics';
 
 const SPLIT_PHRASES = [
@@ -29,7 +29,7 @@ export const noSplitStrategy: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasSection(ctx, 'model')) return [];
-    if (!findPhrases(ctx, OFFLINE_PHRASES, sectionSpans(ctx, 'model')).some((h) => !notAMetric(ctx.text, h))) return [];
+    if (!firstPhrase(ctx, OFFLINE_PHRASES, sectionSpans(ctx, 'model'), (h) => !notAMetric(ctx.text, h))) return [];
     const heading = lifecycleHeadings(ctx, 'model')[0]!;
     if (!mentions(ctx, SPLIT_PHRASES)) {
       return [
@@ -43,8 +43,8 @@ export const noSplitStrategy: RuleDef = {
         },
       ];
     }
-    const timeOrdered = findPhrases(ctx, TIME_ORDERED)[0];
-    const random = findPhrases(ctx, RANDOM_SPLIT)[0];
+    const timeOrdered = firstPhrase(ctx, TIME_ORDERED);
+    const random = firstPhrase(ctx, RANDOM_SPLIT);
     if (!timeOrdered || !random || mentions(ctx, TIME_AWARE)) return [];
     return [
       {

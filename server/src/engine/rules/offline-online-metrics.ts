@@ -5,7 +5,7 @@
 // Good: … the launch is an A/B test on 10% of traffic; success is a 3% lower chargeback rate.
 // Only runs when the document has model and deployment sections of its own.
 import type { RuleDef } from './types';
-import { findPhrases, hasSection, hasServingSection, lifecycleHeadings, type PhraseHit } from '../ml/scope';
+import { firstPhrase, hasSection, hasServingSection, lifecycleHeadings, type PhraseHit } from '../ml/scope';
 
 export const OFFLINE_PHRASES = [
   'offline metric*', 'offline evaluation', 'offline eval', 'offline test*', 'held out', 'hold out', 'holdout', 'test set',
@@ -33,16 +33,17 @@ export const offlineOnlineMetrics: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasSection(ctx, 'model') || !hasServingSection(ctx)) return [];
-    const offline = findPhrases(ctx, OFFLINE_PHRASES).filter((h) => !notAMetric(ctx.text, h));
-    const online = findPhrases(ctx, ONLINE_PHRASES);
-    if ((offline.length === 0) === (online.length === 0)) return [];
-    if (offline.length) {
+    // Only the first of each is shown: no list of every hit of a large document on each keystroke.
+    const offline = firstPhrase(ctx, OFFLINE_PHRASES, undefined, (h) => !notAMetric(ctx.text, h));
+    const online = firstPhrase(ctx, ONLINE_PHRASES);
+    if ((offline === undefined) === (online === undefined)) return [];
+    if (offline) {
       return [
         {
           message:
-            `Offline metrics only: the model is judged by '${offline[0]!.text}' before launch, but nothing says how it is measured ` +
+            `Offline metrics only: the model is judged by '${offline.text}' before launch, but nothing says how it is measured ` +
             'once live. Add the online metric (a business KPI, an A/B test against the current system) and the change that counts as success.',
-          span: offline[0]!.span,
+          span: offline.span,
           sectionId: 'model',
         },
       ];
@@ -51,11 +52,11 @@ export const offlineOnlineMetrics: RuleDef = {
     return [
       {
         message:
-          `Online metrics only: '${online[0]!.text}' measures the model live, but no offline evaluation (metric on held-out data) ` +
+          `Online metrics only: '${online!.text}' measures the model live, but no offline evaluation (metric on held-out data) ` +
           'decides whether a model is good enough to put in front of users.',
         span: heading.span,
         sectionId: 'model',
-        related: [{ span: online[0]!.span, message: `Online measure: '${online[0]!.text}'` }],
+        related: [{ span: online!.span, message: `Online measure: '${online!.text}'` }],
       },
     ];
   },

@@ -5,7 +5,7 @@
 // Good: … Emails are hashed before training; access is limited to the fraud team; GDPR erasure is honoured.
 // The finding sits on the first mention of personal data. One finding per document.
 import type { RuleDef } from './types';
-import { findAffirmed, mentions } from '../ml/scope';
+import { findAffirmed, firstAffirmed, mentions } from '../ml/scope';
 
 /** Phrases that show personal data is involved (specific on purpose: "health" alone is often system health). */
 export const PERSONAL_DATA_PHRASES = [
@@ -37,8 +37,9 @@ export const personalDataUnprotected: RuleDef = {
   defaultSeverity: 'warning',
   tags: ['ml'],
   check(ctx) {
+    // Every hit is listed only for a finding (its message names the kinds of data).
+    if (!firstAffirmed(ctx, PERSONAL_DATA_PHRASES) || mentions(ctx, PROTECTION_PHRASES)) return [];
     const personal = findAffirmed(ctx, PERSONAL_DATA_PHRASES);
-    if (personal.length === 0 || mentions(ctx, PROTECTION_PHRASES)) return [];
     const first = personal[0]!;
     const kinds = [...new Set(personal.map((p) => p.text.toLowerCase().replace(/\s+/g, ' ')))].slice(0, 4);
     return [

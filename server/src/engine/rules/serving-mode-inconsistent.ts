@@ -5,7 +5,7 @@
 // Good: … A nightly batch job precomputes account risk; checkout looks it up and adds a real-time model.
 // The finding sits on the batch statement; related information points at the real-time promise.
 import type { RuleDef } from './types';
-import { findAffirmed, mentions } from '../ml/scope';
+import { firstAffirmed, mentions } from '../ml/scope';
 
 const REAL_TIME = [
   'real time prediction*', 'real time scor*', 'real time inference', 'real time recommendation*', 'real time classification',
@@ -32,11 +32,9 @@ export const servingModeInconsistent: RuleDef = {
   defaultSeverity: 'warning',
   tags: ['ml'],
   check(ctx) {
-    const online = findAffirmed(ctx, REAL_TIME);
-    const batch = findAffirmed(ctx, BATCH);
-    if (online.length === 0 || batch.length === 0 || mentions(ctx, RECONCILED)) return [];
-    const b = batch[0]!;
-    const o = online[0]!;
+    const o = firstAffirmed(ctx, REAL_TIME);
+    const b = o && firstAffirmed(ctx, BATCH);
+    if (!o || !b || mentions(ctx, RECONCILED)) return [];
     return [
       {
         message:
