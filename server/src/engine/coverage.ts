@@ -221,18 +221,18 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   }
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
   // What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
-  const localTopics = (hIndex: number): string[] => {
-    if (byOwner[hIndex]!.length === 0) return [];
-    const counts = new Map<string, Set<string>>();
-    for (const k of byOwner[hIndex]!) {
-      for (const e of found[k]!) {
-        const set = counts.get(e.sectionId) ?? new Set<string>();
-        set.add(keyOf(e));
-        counts.set(e.sectionId, set);
-      }
-    }
-    const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
-    return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
+  // A function of the keyword entries of the heading's blocks only: with a memo those are the same arrays while
+  // the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at 4 MB).
+  const localTopics = (hIndex: number): readonly string[] => {
+    const ks = byOwner[hIndex]!;
+    if (ks.length === 0) return [];
+    const lists = ks.map((k) => found[k]!);
+    if (!memo) return topicsOf(lists);
+    const known = topicsMemo.get(lists[0]!);
+    if (known && known.lists.length === lists.length && known.lists.every((l, i) => l === lists[i])) return known.topics;
+    const topics = topicsOf(lists);
+    topicsMemo.set(lists[0]!, { lists, topics });
+    return topics;
   };
   const hasLocalEvidence = (hIndex: number, sectionId: string) => byOwner[hIndex]!.some((k) => found[k]!.some((e) => e.sectionId === sectionId));
   const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
@@ -262,6 +262,25 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   }, contentBlocks.length);
 }
 
+/** What a body is about, from its blocks' keyword entries: every section with enough distinct keywords, near the
+ * strongest one. */
+function topicsOf(lists: readonly (readonly PhraseEntry[])[]): string[] {
+  const counts = new Map<string, Set<string>>();
+  for (const entries of lists) {
+    for (const e of entries) {
+      const set = counts.get(e.sectionId) ?? new Set<string>();
+      set.add(keyOf(e));
+      counts.set(e.sectionId, set);
+    }
+  }
+  const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
+  return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
+}
+
+/** topicsOf, remembered by the first list's identity (checked against all lists). Weak: it lives as long as the
+ * memoised entries do. */
+const topicsMemo = new WeakMap<readonly PhraseEntry[], { readonly lists: readonly (readonly PhraseEntry[])[]; readonly topics: readonly string[] }>();
+
 /** The (memoised) keyword entries of each of the given blocks. */
 function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp: CompiledProfile, memo: Memo | undefined): (readonly PhraseEntry[])[] {
   const entriesOf = keywordsOfText(cp, memo);
@@ -276,6 +295,9 @@ interface SectionEvidence {
   score(): number;
 }
 
+/** Per heading index (sparse): why its body's topics make it own a section, by section id. */
+type OwnerReasons = (Map<string, string> | undefined)[];
+
 function assignOwners(
   doc: DocumentModel,
   cp: CompiledProfile,
@@ -283,11 +305,11 @@ function assignOwners(
   direct: readonly string[][],
   matchesByHeading: readonly SectionMatch[][],
   hasChild: readonly boolean[],
-  localTopics: (hIndex: number) => string[],
+  localTopics: (hIndex: number) => readonly string[],
   hasLocalEvidence: (hIndex: number, sectionId: string) => boolean,
 ) {
   const owners: string[][] = [];
-  const ownerReason = new Map<string, string>();
+  const ownerReason: OwnerReasons = [];
   const weakMentions = new Set<string>();
   for (const h of doc.headings) {
     if (h.index === doc.titleIndex) {
@@ -306,7 +328,8 @@ function assignOwners(
       for (const id of weakIds) if (!weak.includes(id)) weakMentions.add(id);
       if (topics.length || weak.length) {
         own = [...new Set([...weak, ...topics])];
-        for (const t of topics) ownerReason.set(`${h.index}:${t}`, `the text under '${h.text}' is about ${cp.profile.sections.find((x) => x.id === t)!.title}`);
+        const reasons = (ownerReason[h.index] ??= new Map());
+        for (const t of topics) reasons.set(t, `the text under '${h.text}' is about ${cp.profile.sections.find((x) => x.id === t)!.title}`);
       } else {
         const p = doc.parent[h.index]!;
         own = p >= 0 ? owners[p]! : [];
@@ -326,7 +349,7 @@ function finishSections(
   owners: readonly (readonly string[])[],
   direct: readonly string[][],
   matchesByHeading: readonly SectionMatch[][],
-  ownerReason: ReadonlyMap<string, string>,
+  ownerReason: OwnerReasons,
   weakMentions: ReadonlySet<string>,
   evidenceOf: (sectionId: string) => SectionEvidence,
   contentBlockCount: number,
@@ -346,6 +369,15 @@ function finishSections(
 
   // Insertions must not land inside an unclosed code block or comment at the end of the document.
   const openTail = openTailStart(doc.text, doc.blocks);
+  // The headings matched to each subsection, in match order (one pass, not a filter per subsection).
+  const subHeadingsOf = new Map<string, Heading[]>();
+  for (const m of matches) {
+    if (m.subsectionId === undefined) continue;
+    const key = `${m.sectionId}\u0000${m.subsectionId}`;
+    let list = subHeadingsOf.get(key);
+    if (!list) subHeadingsOf.set(key, (list = []));
+    list.push(headings[m.headingIndex]!);
+  }
   const sections: SectionCoverage[] = [];
   for (const s of cp.profile.sections) {
     const own = ownedBy(s.id);
@@ -363,13 +395,13 @@ function finishSections(
       status = dense ? 'covered' : ev.score() >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
     }
     const headingRefs = own
-      .filter((h) => direct[h.index]!.includes(s.id) || ownerReason.has(`${h.index}:${s.id}`) || matchesByHeading[h.index]!.some((m) => m.sectionId === s.id))
+      .filter((h) => direct[h.index]!.includes(s.id) || ownerReason[h.index]?.has(s.id) === true || matchesByHeading[h.index]!.some((m) => m.sectionId === s.id))
       .map((h) => ({
         index: h.index,
-        reason: matchesByHeading[h.index]!.find((m) => m.sectionId === s.id)?.reason ?? ownerReason.get(`${h.index}:${s.id}`) ?? `'${h.text}' sits under a ${s.title} heading`,
+        reason: matchesByHeading[h.index]!.find((m) => m.sectionId === s.id)?.reason ?? ownerReason[h.index]?.get(s.id) ?? `'${h.text}' sits under a ${s.title} heading`,
       }));
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
-      const subHeadings = matches.filter((m) => m.sectionId === s.id && m.subsectionId === sub.id).map((m) => headings[m.headingIndex]!);
+      const subHeadings = subHeadingsOf.get(`${s.id}\u0000${sub.id}`) ?? [];
       const subEvidence = ev.subEvidence(sub.id);
       let subStatus: Status;
       if (subHeadings.length) {

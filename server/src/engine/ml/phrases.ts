@@ -59,7 +59,14 @@ const byList = new WeakMap<readonly string[], PhraseMatcher>();
 const SEGMENT_TEXT_MIN = 64 * 1024;
 const SEGMENT_MEMO_SIZE = 20_000;
 const SMALL_TEXT_MAX = 4096;
-const SMALL_MEMO_SIZE = 4096;
+/**
+ * A list's memo of small texts turns over (the current generation becomes the previous one) past this many texts
+ * or characters. One analysis of a large document searches some lists in every heading (7,000 at 4 MB): a bound
+ * below that made the memo turn over on every keystroke, each text found in the previous generation and inserted
+ * again (4,096 texts before: ~3 ms of a 4 MB keystroke). Characters bound the memory: at most two generations.
+ */
+const SMALL_MEMO_SIZE = 32_768;
+const SMALL_MEMO_CHARS = 2_000_000;
 
 /**
  * One list's hits in one segment, packed as (phrase, start, end) triples with offsets relative to the segment
@@ -229,10 +236,11 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   // Per-segment search is exact only when no word of a phrase can match a `#` (see segmentsOf).
   const segmentable = re !== undefined && !phrases.some((p) => p.includes('#'));
   // Small texts (a block, a heading, a section body: the rules search those one by one on every keystroke)
-  // are remembered whole: two generations of SMALL_MEMO_SIZE texts per phrase list.
+  // are remembered whole: two generations of SMALL_MEMO_SIZE texts (SMALL_MEMO_CHARS characters) per phrase list.
   // Keys and hits are views of a detached copy, never of the caller's (possibly huge) text.
   let small = new Map<string, SmallMemo>();
   let previousSmall = new Map<string, SmallMemo>();
+  let smallChars = 0;
   const matcher: PhraseMatcher = {
     phrases,
     find(text, within) {
@@ -252,9 +260,11 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
             entry = { text: copy, hits: found.length ? found : NO_HIT_OBJECTS };
           }
           small.set(entry.text, entry);
-          if (small.size > SMALL_MEMO_SIZE) {
+          smallChars += entry.text.length;
+          if (small.size > SMALL_MEMO_SIZE || smallChars > SMALL_MEMO_CHARS) {
             previousSmall = small;
             small = new Map();
+            smallChars = 0;
           }
         }
         for (let i = 0; i < entry.hits.length; i++) out.push(entry.hits[i]!);
