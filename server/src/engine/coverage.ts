@@ -152,22 +152,22 @@ function keyOf(e: PhraseEntry): string {
   return key;
 }
 
-/** One section's evidence, built in one pass over the blocks' (memoised) keyword entries. */
+/** One section's keyword blocks, gathered in one pass over the blocks' (memoised) keyword entries. */
 interface SectionAcc {
-  readonly evidence: Evidence[];
-  readonly subs: Map<string, Evidence[]>;
-  /** Positions in `found` of the blocks that have entries for this section. */
+  /** Positions in `found` of the blocks that have entries for this section, in order. */
   readonly blocks: number[];
-  /** Where the current block's evidence starts in `evidence` (a phrase counts once per block). */
-  runStart: number;
+  /** Subsections with at least one entry. */
+  readonly subIds: Set<string>;
   /** The `found` position of the block being read. */
   current: number;
 }
 
 /**
- * Coverage from the blocks' keyword entries without a hit object per entry: evidence is deduplicated per block
- * (as dedupeEvidence does per block start; the blocks start in increasing order) while the entries are read.
- * A subsection's evidence is the same objects as its section's (same block, same phrase).
+ * Coverage from the blocks' keyword entries without a hit object per entry. The evidence (an object per block
+ * and phrase: ~110,000 at 4 MB, rebuilt on every keystroke) is built only when something reads it: the section
+ * objects' `evidence` is a getter (the hover, the coverage tree, the CLI's output read it; the diagnostics of a
+ * keystroke do not). It is deduplicated per block (as dedupeEvidence does per block start; the blocks start in
+ * increasing order), and a subsection's evidence is the same objects as its section's (same block, same phrase).
  */
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
@@ -190,33 +190,12 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     for (let n = 0; n < entries.length; n++) {
       const e = entries[n]!;
       let acc = perSection.get(e.sectionId);
-      if (!acc) perSection.set(e.sectionId, (acc = { evidence: [], subs: new Map(), blocks: [], runStart: 0, current: -1 }));
+      if (!acc) perSection.set(e.sectionId, (acc = { blocks: [], subIds: new Set(), current: -1 }));
       if (acc.current !== k) {
         acc.current = k;
-        acc.runStart = acc.evidence.length;
         acc.blocks.push(k);
       }
-      let ev: Evidence | undefined;
-      for (let x = acc.runStart; x < acc.evidence.length; x++) {
-        if (acc.evidence[x]!.keyword === e.phrase) {
-          ev = acc.evidence[x];
-          break;
-        }
-      }
-      if (!ev) acc.evidence.push((ev = { span, keyword: e.phrase }));
-      if (e.subsectionId !== undefined) {
-        let sub = acc.subs.get(e.subsectionId);
-        if (!sub) acc.subs.set(e.subsectionId, (sub = []));
-        // Within this block's run of the subsection's evidence (its objects all carry this block's span).
-        let seen = false;
-        for (let x = sub.length - 1; x >= 0 && sub[x]!.span === span; x--) {
-          if (sub[x] === ev) {
-            seen = true;
-            break;
-          }
-        }
-        if (!seen) sub.push(ev);
-      }
+      if (e.subsectionId !== undefined) acc.subIds.add(e.subsectionId);
     }
   }
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
@@ -242,9 +221,28 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     const entriesOf = function* () {
       for (const k of acc?.blocks ?? []) for (const e of found[k]!) if (e.sectionId === sectionId) yield e;
     };
+    let built: { readonly evidence: Evidence[]; readonly subs: Map<string, Evidence[]> } | undefined;
+    const build = () => (built ??= buildEvidence(sectionId, acc?.blocks ?? [], found, (k) => blocks[contentBlocks[k]!]!.span));
     return {
-      evidence: acc?.evidence ?? [],
-      subEvidence: (subId) => acc?.subs.get(subId) ?? [],
+      evidence: () => build().evidence,
+      subEvidence: (subId) => build().subs.get(subId) ?? [],
+      hasSubEvidence: (subId) => acc?.subIds.has(subId) ?? false,
+      evidenceStarts() {
+        // What evidence().map((e) => e.span.start) gives, without the objects: a block's start once per phrase.
+        const out: number[] = [];
+        for (const k of acc?.blocks ?? []) {
+          const entries = found[k]!;
+          const start = blocks[contentBlocks[k]!]!.span.start;
+          for (let n = 0; n < entries.length; n++) {
+            const e = entries[n]!;
+            if (e.sectionId !== sectionId) continue;
+            let seen = false;
+            for (let m = 0; m < n && !seen; m++) seen = entries[m]!.sectionId === sectionId && entries[m]!.phrase === e.phrase;
+            if (!seen) out.push(start);
+          }
+        }
+        return out;
+      },
       blocksWithHits: () => acc?.blocks.length ?? 0,
       distinct() {
         const keys = new Set<string>();
@@ -260,6 +258,42 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       },
     };
   }, contentBlocks.length);
+}
+
+/** A section's evidence from its blocks' entries: one object per block and phrase, the subsections' the same
+ * objects. */
+function buildEvidence(sectionId: string, ks: readonly number[], found: readonly (readonly PhraseEntry[])[], spanOf: (k: number) => Span) {
+  const evidence: Evidence[] = [];
+  const subs = new Map<string, Evidence[]>();
+  for (const k of ks) {
+    const span = spanOf(k);
+    const runStart = evidence.length;
+    for (const e of found[k]!) {
+      if (e.sectionId !== sectionId) continue;
+      let ev: Evidence | undefined;
+      for (let x = runStart; x < evidence.length; x++) {
+        if (evidence[x]!.keyword === e.phrase) {
+          ev = evidence[x];
+          break;
+        }
+      }
+      if (!ev) evidence.push((ev = { span, keyword: e.phrase }));
+      if (e.subsectionId !== undefined) {
+        let sub = subs.get(e.subsectionId);
+        if (!sub) subs.set(e.subsectionId, (sub = []));
+        // Within this block's run of the subsection's evidence (its objects all carry this block's span).
+        let seen = false;
+        for (let x = sub.length - 1; x >= 0 && sub[x]!.span === span; x--) {
+          if (sub[x] === ev) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) sub.push(ev);
+      }
+    }
+  }
+  return { evidence, subs };
 }
 
 /** What a body is about, from its blocks' keyword entries: every section with enough distinct keywords, near the
@@ -288,8 +322,13 @@ function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp
 }
 
 interface SectionEvidence {
-  readonly evidence: Evidence[];
+  /** Built on first call (the same array after). */
+  evidence(): Evidence[];
   subEvidence(subId: string): Evidence[];
+  /** Whether subEvidence(subId) is not empty, without building it. */
+  hasSubEvidence(subId: string): boolean;
+  /** evidence().map((e) => e.span.start), without building the evidence. */
+  evidenceStarts(): number[];
   blocksWithHits(): number;
   distinct(): number;
   score(): number;
@@ -378,11 +417,10 @@ function finishSections(
     if (!list) subHeadingsOf.set(key, (list = []));
     list.push(headings[m.headingIndex]!);
   }
-  const sections: SectionCoverage[] = [];
+  const drafts: SectionDraft[] = [];
   for (const s of cp.profile.sections) {
     const own = ownedBy(s.id);
     const ev = evidenceOf(s.id);
-    const evidence = ev.evidence;
     let status: Status;
     const words = wordsOf(own);
     if (own.length) {
@@ -402,7 +440,6 @@ function finishSections(
       }));
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
       const subHeadings = subHeadingsOf.get(`${s.id}\u0000${sub.id}`) ?? [];
-      const subEvidence = ev.subEvidence(sub.id);
       let subStatus: Status;
       if (subHeadings.length) {
         const subWords = wordsOf(subHeadings) + subHeadings.reduce((n, h) => n + childWords(doc, stats, owners, h, s.id), 0);
@@ -410,20 +447,56 @@ function finishSections(
       } else if (status === 'missing') {
         subStatus = 'missing';
       } else {
-        subStatus = subEvidence.length ? 'mentioned' : 'missing';
+        subStatus = ev.hasSubEvidence(sub.id) ? 'mentioned' : 'missing';
       }
       return {
         id: sub.id,
         title: sub.title,
         status: subStatus,
         headingIndex: subHeadings[0]?.index,
-        evidence: subEvidence,
+        // Built when read (see computeCoverage).
+        get evidence(): Evidence[] {
+          return ev.subEvidence(sub.id);
+        },
         insertAt: visibleInsertionPoint(openTail, own.length ? own[0]!.sectionSpan.end : doc.text.length),
       };
     });
-    sections.push({ id: s.id, title: s.title, status, headings: headingRefs, words, evidence, subsections, insertAt: 0 });
+    drafts.push({ id: s.id, title: s.title, status, headings: headingRefs, words, subsections, ev });
   }
-  return { sections: placeSections(doc, sections).map((x) => ({ ...x, insertAt: visibleInsertionPoint(openTail, x.insertAt) })), owners };
+  // Each section object made once (a spread would read, and so build, the evidence).
+  const places = placeSections(doc, drafts);
+  const sections = drafts.map((d, i): SectionCoverage => {
+    const { ev } = d;
+    const section: SectionCoverage = {
+      id: d.id,
+      title: d.title,
+      status: d.status,
+      headings: d.headings,
+      words: d.words,
+      get evidence(): Evidence[] {
+        return ev.evidence();
+      },
+      subsections: d.subsections,
+      insertAt: visibleInsertionPoint(openTail, places[i]!.insertAt),
+      after: places[i]!.after,
+    };
+    evidenceStartsMemo.set(section, ev.evidenceStarts);
+    return section;
+  });
+  return { sections, owners };
+}
+
+/** What finishSections knows of a section before its place in the document. */
+interface SectionDraft extends Pick<SectionCoverage, 'id' | 'title' | 'status' | 'headings' | 'words' | 'subsections'> {
+  readonly ev: SectionEvidence;
+}
+
+const evidenceStartsMemo = new WeakMap<SectionCoverage, () => number[]>();
+
+/** Where a section's evidence starts (its evidence's span starts, in order), without building its evidence
+ * objects when coverage can tell (the rules ask on every keystroke; see computeCoverage). */
+export function evidenceStartsOf(section: SectionCoverage): number[] {
+  return evidenceStartsMemo.get(section)?.() ?? section.evidence.map((e) => e.span.start);
 }
 
 /** The general path, hit by hit (blocks whose starts are not increasing; the tests compare the summaries with it). */
@@ -452,9 +525,12 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
   const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
   return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
+    const evidence = dedupeEvidence(sectionHits);
     return {
-      evidence: dedupeEvidence(sectionHits),
+      evidence: () => evidence,
       subEvidence: (subId) => dedupeEvidence(sectionHits.filter((h) => h.entry.subsectionId === subId)),
+      hasSubEvidence: (subId) => sectionHits.some((h) => h.entry.subsectionId === subId),
+      evidenceStarts: () => evidence.map((e) => e.span.start),
       blocksWithHits: () => new Set(sectionHits.map((h) => h.blockIndex)).size,
       distinct: () => new Set(sectionHits.map((h) => h.entry.tokens.join(' '))).size,
       score: () => evidenceScore(sectionHits),
@@ -519,16 +595,17 @@ function dedupeEvidenceByKey(hits: readonly KeywordHit[]): Evidence[] {
 }
 
 /** Where each missing section belongs: after the nearest present predecessor in lifecycle order. */
-function placeSections(doc: DocumentModel, sections: SectionCoverage[]): SectionCoverage[] {
-  const firstHeading = (s: SectionCoverage) => (s.headings.length ? doc.headings[s.headings[0]!.index] : undefined);
+/** Where each section goes in the document when it is inserted, and after which section. */
+function placeSections(doc: DocumentModel, sections: readonly Pick<SectionCoverage, 'id' | 'headings'>[]): { insertAt: number; after: string | undefined }[] {
+  const firstHeading = (s: Pick<SectionCoverage, 'headings'>) => (s.headings.length ? doc.headings[s.headings[0]!.index] : undefined);
   // The end of the predecessor's top-level headings only: a heading of it nested inside another section
   // (a "Business Metrics" under "Model") must not pull the insertion point into that other section.
-  const endOfSection = (s: SectionCoverage): number => {
+  const endOfSection = (s: Pick<SectionCoverage, 'headings'>): number => {
     const hs = s.headings.map((ref) => doc.headings[ref.index]!);
     const top = Math.min(...hs.map((h) => h.depth));
     return Math.max(0, ...hs.filter((h) => h.depth === top).map((h) => h.sectionSpan.end));
   };
-  return sections.map((s, i) => {
+  return sections.map((_, i) => {
     let insertAt = doc.text.length;
     let after: string | undefined;
     for (let j = i - 1; j >= 0; j--) {
@@ -543,7 +620,7 @@ function placeSections(doc: DocumentModel, sections: SectionCoverage[]): Section
       if (next) insertAt = next.span.start;
       else insertAt = doc.text.length;
     }
-    return { ...s, insertAt, after };
+    return { insertAt, after };
   });
 }
 

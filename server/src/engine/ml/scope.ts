@@ -4,6 +4,7 @@
 import type { Heading, Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { insertionAt } from '../snippets';
+import { evidenceStartsOf } from '../coverage';
 import { openTailStart, visibleInsertionPoint } from '../open-tail';
 import { compilePhrases, eachInProse, findInProse, firstInProse, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from './phrases';
 
@@ -21,7 +22,7 @@ export function lifecycleHeadings(ctx: RuleContext, sectionId: string): Heading[
   // Real headings first, then the one with most evidence of the topic under it, then the longest.
   const real = (h: Heading) => (h.kind === 'pseudo' ? 0 : 1);
   // Evidence starts, sorted once: a count per heading is two binary searches (was a scan per heading).
-  const starts = (s?.evidence ?? []).map((e) => e.span.start).sort((a, b) => a - b);
+  const starts = (s ? evidenceStartsOf(s) : []).sort((a, b) => a - b);
   const firstAtOrAfter = (x: number) => {
     let lo = 0;
     let hi = starts.length;
