@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { analyze, createParseCache, DEFAULT_CONFIG } from '../../server/src/engine';
 import { parseDocument } from '../../server/src/engine/parse';
 import { computeHeadings } from '../../server/src/engine/outline';
-import { computeCoverage, computeCoverageFromHits, computeDocumentModel } from '../../server/src/engine/coverage';
+import { computeCoverage, computeCoverageFromHits, computeDocumentModel, evidenceStartsOf } from '../../server/src/engine/coverage';
 import { compileProfile, headingMatches } from '../../server/src/engine/match';
 import { LIFECYCLE_PROFILE } from '../../server/src/engine/profiles';
 import { computeSuccessStatements } from '../../server/src/engine/ml/success';
@@ -50,8 +50,17 @@ describe('per-keystroke caches', () => {
       const matches = headingMatches(headings, cp, doc.titleIndex, parsed.memo);
       const fast = computeCoverage(doc, matches, cp, DEFAULT_CONFIG, parsed.memo);
       const plain = computeCoverageFromHits(doc, matches, cp, DEFAULT_CONFIG);
+      // The evidence starts the rules read without building the evidence are the evidence's (read first, so
+      // that the evidence is not built yet), and the evidence itself is a getter (built when read).
+      for (const s of fast.sections) {
+        assert.equal(typeof Object.getOwnPropertyDescriptor(s, 'evidence')?.get, 'function', 'evidence is built when read');
+        const starts = evidenceStartsOf(s);
+        assert.deepEqual(starts, s.evidence.map((e) => e.span.start));
+      }
       assert.deepEqual(fast.sections, plain.sections);
       assert.deepEqual(fast.owners, plain.owners);
+      // A subsection's evidence is its section's objects (same block, same phrase).
+      for (const s of fast.sections) for (const sub of s.subsections) for (const e of sub.evidence) assert.ok(s.evidence.includes(e));
       sections += fast.sections.filter((s) => s.evidence.length > 0).length;
     }
     assert.ok(sections > 0, 'the documents have keyword evidence');
