@@ -13,7 +13,7 @@ import type { ConfigStore, Effective } from './configuration';
 import { uriToPath } from './configuration';
 import { toDiagnostic, toInfoDiagnostic } from './convert';
 import { isMarkdown, matchesGlobs, mayOptIn } from './features/selection';
-import { createHeapTrimmer, GC_BUDGET_MB, TRIM_DOCUMENTS_FROM } from './heap-trim';
+import { createHeapTrimmer, GC_BUDGET_MB, OPEN_GC_BUDGET_MB, TRIM_DOCUMENTS_FROM } from './heap-trim';
 
 export type DocKind = 'design' | 'ignored' | 'too-large';
 
@@ -54,9 +54,12 @@ export interface AnalyzerDeps {
 export function createAnalyzer(deps: AnalyzerDeps) {
   const states = new Map<string, DocState>();
   let generation = 0;
-  // MLDOC_GC_BUDGET_MB: how far the heap may grow between the collections of heap-trim.ts (0: never collect).
+  // MLDOC_GC_BUDGET_MB: how far the heap may grow between the collections of heap-trim.ts after an analysis
+  // (0: never collect); while a large document is parsed, three times that (default OPEN_GC_BUDGET_MB).
   const envBudget = Number(process.env['MLDOC_GC_BUDGET_MB']);
-  const trimmer = createHeapTrimmer((Number.isFinite(envBudget) && process.env['MLDOC_GC_BUDGET_MB'] ? envBudget : GC_BUDGET_MB) * 1024 * 1024);
+  const fromEnv = Number.isFinite(envBudget) && process.env['MLDOC_GC_BUDGET_MB'] !== undefined && process.env['MLDOC_GC_BUDGET_MB'] !== '';
+  const MB = 1024 * 1024;
+  const trimmer = fromEnv ? createHeapTrimmer(envBudget * MB) : createHeapTrimmer(GC_BUDGET_MB * MB, undefined, OPEN_GC_BUDGET_MB * MB);
   let trimScheduled = false;
 
   const stateOf = (uri: string): DocState => {

@@ -40,4 +40,15 @@ describe('heap trimming while a large document is parsed', () => {
     // With V8's own collector it must not throw either.
     assert.doesNotThrow(() => createHeapTrimmer(1).duringLargeParse());
   });
+
+  it('while parsing, its own budget decides (not the one after an analysis)', () => {
+    let runs = 0;
+    const counting = () => () => void runs++;
+    // The old generation in use (megabytes) is under an open budget of 1 TB: no collection, whatever the other.
+    createHeapTrimmer(1024 * 1024, counting, 1024 ** 4).duringLargeParse();
+    assert.equal(runs, 0);
+    // and past an open budget of 1 byte, even with a huge budget after analyses.
+    createHeapTrimmer(1024 ** 4, counting, 1).duringLargeParse();
+    assert.equal(runs, 1);
+  });
 });
