@@ -63,10 +63,11 @@ const SMALL_TEXT_MAX = 4096;
  * A list's memo of small texts turns over (the current generation becomes the previous one) past this many texts
  * or characters. One analysis of a large document searches some lists in every heading (7,000 at 4 MB): a bound
  * below that made the memo turn over on every keystroke, each text found in the previous generation and inserted
- * again (4,096 texts before: ~3 ms of a 4 MB keystroke). Characters bound the memory: at most two generations.
+ * again (4,096 texts before: ~3 ms of a 4 MB keystroke). Characters bound the memory: at most two generations
+ * of 500,000 characters per list (the 7,000 headings of the 4 MB document are ~175,000).
  */
 const SMALL_MEMO_SIZE = 32_768;
-const SMALL_MEMO_CHARS = 2_000_000;
+const SMALL_MEMO_CHARS = 500_000;
 
 /**
  * One list's hits in one segment, packed as (phrase, start, end) triples with offsets relative to the segment
