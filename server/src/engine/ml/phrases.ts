@@ -167,6 +167,29 @@ function segmentsOf(text: string): readonly Segment[] {
   return segments;
 }
 
+/**
+ * The heading segments of a large text that [start, end) touches, in order: `whole` for each segment inside the
+ * range, `part` with the offsets of the piece of one it cuts. Either returns true to stop.
+ */
+function overSegments(text: string, start: number, end: number, whole: (seg: Segment) => boolean | void, part: (from: number, to: number) => boolean | void): void {
+  const segments = segmentsOf(text);
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let k = lo; k < segments.length; k++) {
+    const seg = segments[k]!;
+    const segEnd = seg.start + seg.text.length;
+    if (segEnd <= start) continue;
+    if (seg.start >= end) break;
+    const stop = seg.start >= start && segEnd <= end ? whole(seg) : part(Math.max(start, seg.start), Math.min(end, segEnd));
+    if (stop === true) return;
+  }
+}
+
 /** A segment's packed hits as hit objects, shifted by the segment's start, onto `out`. */
 function unpack(seg: Segment, hits: PackedHits, out: PhraseHit[]): void {
   for (let i = 0; i < hits.length; i += 3) out.push(unpackAt(seg, hits, i));
@@ -275,26 +298,13 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         search(text.slice(start, end), start, out);
         return out;
       }
-      const segments = segmentsOf(text);
-      let lo = 0;
-      let hi = segments.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (segments[mid]!.start <= start) lo = mid;
-        else hi = mid - 1;
-      }
-      for (let k = lo; k < segments.length; k++) {
-        const seg = segments[k]!;
-        const segEnd = seg.start + seg.text.length;
-        if (segEnd <= start) continue;
-        if (seg.start >= end) break;
-        if (seg.start >= start && segEnd <= end) {
-          unpack(seg, segmentHits(seg), out);
-        } else {
-          const from = Math.max(start, seg.start);
-          searchRegex(text.slice(from, Math.min(end, segEnd)), from, out);
-        }
-      }
+      overSegments(
+        text,
+        start,
+        end,
+        (seg) => void unpack(seg, segmentHits(seg), out),
+        (from, to) => void searchRegex(text.slice(from, to), from, out),
+      );
       return out;
     },
     each(text, within, visit) {
@@ -308,29 +318,22 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         return;
       }
       // As find does, segment by segment; whole segments from their packed hits, no object per hit.
-      const segments = segmentsOf(text);
-      let lo = 0;
-      let hi = segments.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (segments[mid]!.start <= start) lo = mid;
-        else hi = mid - 1;
-      }
-      for (let k = lo; k < segments.length; k++) {
-        const seg = segments[k]!;
-        const segEnd = seg.start + seg.text.length;
-        if (segEnd <= start) continue;
-        if (seg.start >= end) break;
-        if (seg.start >= start && segEnd <= end) {
+      overSegments(
+        text,
+        start,
+        end,
+        (seg) => {
           const hits = segmentHits(seg);
-          for (let i = 0; i < hits.length; i += 3) if (visit(hits[i]!, hits[i + 1]! + seg.start, hits[i + 2]! + seg.start)) return;
-        } else {
-          const from = Math.max(start, seg.start);
+          for (let i = 0; i < hits.length; i += 3) if (visit(hits[i]!, hits[i + 1]! + seg.start, hits[i + 2]! + seg.start)) return true;
+          return false;
+        },
+        (from, to) => {
           const part: PhraseHit[] = [];
-          searchRegex(text.slice(from, Math.min(end, segEnd)), from, part);
-          for (let i = 0; i < part.length; i++) if (visit(part[i]!.phrase, part[i]!.span.start, part[i]!.span.end)) return;
-        }
-      }
+          searchRegex(text.slice(from, to), from, part);
+          for (let i = 0; i < part.length; i++) if (visit(part[i]!.phrase, part[i]!.span.start, part[i]!.span.end)) return true;
+          return false;
+        },
+      );
     },
     first(text, count, accept = () => true) {
       const out: PhraseHit[] = [];
