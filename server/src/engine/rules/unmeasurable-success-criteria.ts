@@ -39,17 +39,49 @@ export const unmeasurableSuccessCriteria: RuleDef = {
  * The end of the statement's last line of prose (a paragraph, or a list item with no code, HTML or table in it):
  * where the clause reads as part of the statement. Never after a code fence, a comment or a table row, where it
  * would change what the block is (a closing fence with text after it no longer closes). None when the statement
- * has no such line.
+ * has no such line. Only the blocks that start inside the span are looked at (through an index by start): a scan
+ * of every block per statement made a document with 32,000 such statements take 4.4 s.
  */
-function proseEnd(blocks: readonly Block[], span: Span): Span | undefined {
+export function proseEnd(blocks: readonly Block[], span: Span): Span | undefined {
   let last: Span | undefined;
   const inside = (b: Block, outer: Span) => b.span.start >= outer.start && b.span.end <= outer.end;
-  for (const b of blocks) {
+  for (const i of blocksStartingIn(blocks, span)) {
+    const b = blocks[i]!;
     if (!inside(b, span) || (b.kind !== 'paragraph' && b.kind !== 'list-item')) continue;
-    if (b.kind === 'list-item' && blocks.some((c) => (c.kind === 'code' || c.kind === 'html' || c.kind === 'table') && inside(c, b.span))) continue;
+    if (b.kind === 'list-item' && blocksStartingIn(blocks, b.span).some((j) => {
+      const c = blocks[j]!;
+      return (c.kind === 'code' || c.kind === 'html' || c.kind === 'table') && inside(c, b.span);
+    })) continue;
     if (last === undefined || b.span.end > last.end) last = b.span;
   }
   return last;
+}
+
+/** The blocks sorted by start (ties by position), per list of blocks. */
+const byStart = new WeakMap<readonly Block[], { readonly order: readonly number[]; readonly starts: readonly number[] }>();
+
+/**
+ * Positions (in increasing order) of the blocks whose start lies in [span.start, span.end]: every block inside the
+ * span is one of them (a block's end is never before its start).
+ */
+function blocksStartingIn(blocks: readonly Block[], span: Span): number[] {
+  let index = byStart.get(blocks);
+  if (!index) {
+    const order = blocks.map((_, i) => i).sort((a, b) => blocks[a]!.span.start - blocks[b]!.span.start || a - b);
+    index = { order, starts: order.map((i) => blocks[i]!.span.start) };
+    byStart.set(blocks, index);
+  }
+  const { order, starts } = index;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let k = lo; k < starts.length && starts[k]! <= span.end; k++) out.push(order[k]!);
+  return out.sort((a, b) => a - b);
 }
 
 function trimmedEnd(text: string, start: number, end: number): number {
