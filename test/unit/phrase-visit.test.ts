@@ -3,8 +3,6 @@
 // instead of listing every hit of a large document on each keystroke. Checked on every phrase list the engine
 // uses, on small texts, on large texts (the remembered-segment path) before and after edits, and in ranges.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
 import {
@@ -20,23 +18,11 @@ import {
   type PhraseMatcher,
 } from '../../server/src/engine/ml/phrases';
 import type { Block, Span } from '../../server/src/engine/types';
+import { examplesAndCorpus } from './markdown-files';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
 import { designDoc } from '../../bench/generate.mjs';
 
-const root = join(__dirname, '../../..');
-const corpusDir = join(root, '../shared/corpus/docs');
-const corpus = (() => {
-  try {
-    return readdirSync(corpusDir)
-      .filter((f) => f.endsWith('.md') && f !== 'README.md')
-      .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
-  } catch {
-    return [];
-  }
-})();
-const examples = readdirSync(join(root, 'examples'))
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => readFileSync(join(root, 'examples', f), 'utf8'));
+const { examples, corpus } = examplesAndCorpus();
 
 /** A large text with code, HTML and tables among the prose (the corpus and examples, then generated text). */
 const LARGE = [...examples, ...corpus].join('\n\n') + '\n\n' + designDoc(140_000, 21);

@@ -3,14 +3,13 @@
 // the scan of every block it replaced, on the corpus, the examples, generated design docs and list items that
 // hold code, HTML and tables, for the statements the rule sees and for arbitrary spans.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
 import { proseEnd } from '../../server/src/engine/rules/unmeasurable-success-criteria';
 import { computeSuccessStatements } from '../../server/src/engine/ml/success';
 import { computeDocumentModel } from '../../server/src/engine/coverage';
 import type { Block, Span } from '../../server/src/engine/types';
+import { examplesAndCorpus } from './markdown-files';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
 import { designDoc, prng } from '../../bench/generate.mjs';
 
@@ -25,17 +24,6 @@ function reference(blocks: readonly Block[], span: Span): Span | undefined {
   }
   return last;
 }
-
-const root = join(__dirname, '../../..');
-const read = (dir: string) => {
-  try {
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.md') && f !== 'README.md')
-      .map((f) => readFileSync(join(dir, f), 'utf8'));
-  } catch {
-    return [];
-  }
-};
 
 const NESTED = [
   '# Goals',
@@ -63,7 +51,8 @@ describe('proseEnd', () => {
   const MANY = Array.from({ length: 12 }, (_, i) =>
     [`## Success metrics ${i}`, '', NESTED, '**Success criteria:**', '', '- fewer escalations', '- calmer weeks', '', `Success is what the team says ${i}.`, ''].join('\n'),
   ).join('\n');
-  const texts = [...read(join(root, 'examples')), ...read(join(root, '../shared/corpus/docs')), designDoc(60_000, 31), NESTED, MANY];
+  const { examples, corpus } = examplesAndCorpus();
+  const texts = [...examples, ...corpus, designDoc(60_000, 31), NESTED, MANY];
 
   it('gives what the scan of every block gives, for every success statement', () => {
     let statements = 0;
