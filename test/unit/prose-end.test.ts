@@ -81,6 +81,13 @@ describe('proseEnd', () => {
         assert.deepEqual(proseEnd(blocks, { start, end }), reference(blocks, { start, end }));
       }
       for (const b of blocks.slice(0, 50)) assert.deepEqual(proseEnd(blocks, b.span), reference(blocks, b.span));
+      // Blocks out of document order (the index sorts them then), ties in start included.
+      const shuffled = [...blocks].sort(() => rnd() - 0.5);
+      for (let n = 0; n < 20; n++) {
+        const start = Math.floor(rnd() * text.length);
+        const span = { start, end: Math.min(text.length, start + Math.floor(rnd() * 5000)) };
+        assert.deepEqual(proseEnd(shuffled, span), reference(shuffled, span));
+      }
     }
   });
 

@@ -57,31 +57,33 @@ export function proseEnd(blocks: readonly Block[], span: Span): Span | undefined
   return last;
 }
 
-/** The blocks sorted by start (ties by position), per list of blocks. */
-const byStart = new WeakMap<readonly Block[], { readonly order: readonly number[]; readonly starts: readonly number[] }>();
+/** The blocks' positions sorted by start (ties by position), per list of blocks; null when the list is in that
+ * order already (the usual case: no copy and no sort on each keystroke). */
+const byStart = new WeakMap<readonly Block[], readonly number[] | null>();
 
 /**
  * Positions (in increasing order) of the blocks whose start lies in [span.start, span.end]: every block inside the
  * span is one of them (a block's end is never before its start).
  */
 function blocksStartingIn(blocks: readonly Block[], span: Span): number[] {
-  let index = byStart.get(blocks);
-  if (!index) {
-    const order = blocks.map((_, i) => i).sort((a, b) => blocks[a]!.span.start - blocks[b]!.span.start || a - b);
-    index = { order, starts: order.map((i) => blocks[i]!.span.start) };
-    byStart.set(blocks, index);
+  let order = byStart.get(blocks);
+  if (order === undefined) {
+    let sorted = true;
+    for (let i = 1; i < blocks.length && sorted; i++) sorted = blocks[i - 1]!.span.start <= blocks[i]!.span.start;
+    order = sorted ? null : blocks.map((_, i) => i).sort((a, b) => blocks[a]!.span.start - blocks[b]!.span.start || a - b);
+    byStart.set(blocks, order);
   }
-  const { order, starts } = index;
+  const at = order === null ? (k: number) => k : (k: number) => order[k]!;
   let lo = 0;
-  let hi = starts.length;
+  let hi = blocks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid]! < span.start) lo = mid + 1;
+    if (blocks[at(mid)]!.span.start < span.start) lo = mid + 1;
     else hi = mid;
   }
   const out: number[] = [];
-  for (let k = lo; k < starts.length && starts[k]! <= span.end; k++) out.push(order[k]!);
-  return out.sort((a, b) => a - b);
+  for (let k = lo; k < blocks.length && blocks[at(k)]!.span.start <= span.end; k++) out.push(at(k));
+  return order === null ? out : out.sort((a, b) => a - b);
 }
 
 function trimmedEnd(text: string, start: number, end: number): number {
