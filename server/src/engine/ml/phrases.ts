@@ -337,27 +337,12 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
     },
     first(text, count, accept = () => true) {
       const out: PhraseHit[] = [];
-      if (!re || count <= 0) return out;
-      if (!segmentable || text.length < SEGMENT_TEXT_MIN) {
-        for (const h of matcher.find(text)) {
-          if (!accept(h.span.start)) continue;
-          out.push(h);
-          if (out.length >= count) break;
-        }
-        return out;
-      }
-      // Index loops: these run for every segment of a large text on each keystroke, also before V8 optimises
-      // them (an iterator result per step until then).
-      const segments = segmentsOf(text);
-      for (let k = 0; k < segments.length; k++) {
-        const seg = segments[k]!;
-        const hits = segmentHits(seg);
-        for (let i = 0; i < hits.length; i += 3) {
-          if (!accept(hits[i + 1]! + seg.start)) continue;
-          out.push(unpackAt(seg, hits, i));
-          if (out.length >= count) return out;
-        }
-      }
+      if (count <= 0) return out;
+      matcher.each(text, undefined, (phrase, start, end) => {
+        if (!accept(start)) return false;
+        out.push({ phrase, span: { start, end }, text: text.slice(start, end) });
+        return out.length >= count;
+      });
       return out;
     },
   };

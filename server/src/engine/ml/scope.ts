@@ -6,7 +6,7 @@ import type { RuleContext } from '../rules/types';
 import { insertionAt } from '../snippets';
 import { evidenceStartsOf } from '../coverage';
 import { openTailStart, visibleInsertionPoint } from '../open-tail';
-import { compilePhrases, eachInProse, findInProse, firstInProse, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from './phrases';
+import { compilePhrases, eachInProse, findInProse, firstInProse, type PhraseHit } from './phrases';
 
 export type { PhraseHit } from './phrases';
 
@@ -93,22 +93,10 @@ export function eachPhrase(ctx: RuleContext, phrases: readonly string[], within:
   eachInProse(ctx.text, ctx.doc.blocks, compilePhrases(phrases), within, (phrase, start, end) => visit({ phrase, span: { start, end }, text: ctx.text.slice(start, end) }));
 }
 
+/** Whether any of `phrases` occurs in prose (in `within`, or anywhere): stops at the first hit. */
 export function mentions(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): boolean {
-  if (within) return firstPhrase(ctx, phrases, within) !== undefined;
-  // Over the whole document a yes/no needs only the first prose hit: no list of every hit on each keystroke.
-  return compilePhrases(phrases).first(ctx.text, 1, proseTest(ctx)).length > 0;
+  return firstPhrase(ctx, phrases, within) !== undefined;
 }
-
-/** Whether an offset is in prose (what findInProse keeps), built once per analysis. */
-function proseTest(ctx: RuleContext): (offset: number) => boolean {
-  let test = proseMemo.get(ctx.doc.blocks);
-  if (!test) {
-    const excluded = insideSpans(nonProseSpans(ctx.doc.blocks, isTemplate(ctx.doc.blocks)));
-    proseMemo.set(ctx.doc.blocks, (test = (offset) => !excluded(offset)));
-  }
-  return test;
-}
-const proseMemo = new WeakMap<readonly unknown[], (offset: number) => boolean>();
 
 /** The prose block (paragraph, list item, table, heading) that holds `offset`: its text span. */
 export function blockAt(ctx: RuleContext, offset: number): { span: Span; text: string; kind: string } | undefined {

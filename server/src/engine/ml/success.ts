@@ -4,7 +4,7 @@
 import type { Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { hasPlaceholder } from '../coverage';
-import { compilePhrases, insideSpans, isTemplate, nonProseSpans, type PhraseMatcher } from './phrases';
+import { compilePhrases, insideSpans, notProse, type PhraseMatcher } from './phrases';
 
 export const SUCCESS_PHRASES = [
   'success metric*', 'success criteria', 'success criterion', 'success means', 'success is', 'success will be',
@@ -40,7 +40,7 @@ export function successStatements(ctx: RuleContext): SuccessStatement[] {
  * compare the prefilter with). */
 export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>, searchEveryBlock = false): SuccessStatement[] {
   const { blocks, headings } = ctx.doc;
-  const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
+  const excluded = notProse(blocks);
   const matcher = compilePhrases(SUCCESS_PHRASES);
   const headingMatcher = compilePhrases(SUCCESS_HEADINGS);
   const out: SuccessStatement[] = [];

@@ -4,7 +4,7 @@
 // mention does, 0 otherwise. A group's score is the sum of its tests (0..7); the final score is the minimum
 // of the four groups, as in the ML Test Score: the weakest area decides. Pure; evidence carries exact spans.
 import type { Block, Evidence, Heading, Readiness, ReadinessGroupResult, ReadinessTestResult } from '../types';
-import { compilePhrases, insideSpans, isTemplate, nonProseSpans, type PhraseHit } from '../ml/phrases';
+import { compilePhrases, notProse, type PhraseHit } from '../ml/phrases';
 import { READINESS_GROUPS, READINESS_TESTS, type ReadinessTestDef } from './tests';
 
 export { READINESS_GROUPS, READINESS_TESTS } from './tests';
@@ -40,7 +40,7 @@ const MAX_EVIDENCE = 5;
 export function computeReadiness(input: ReadinessInput): Readiness {
   const text = typeof input.text === 'string' ? input.text : '';
   const blocks = input.blocks ?? [];
-  const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
+  const excluded = notProse(blocks);
   const headingStarts = (input.headings ? input.headings.map((h) => h.span.start) : blocks.filter((b) => b.kind === 'heading').map((b) => b.span.start)).sort((a, b) => a - b);
   const blockStarts = blocks.map((b) => b.span.start);
   /** Where a hit is: the heading whose body holds it, and the block it is in. */
