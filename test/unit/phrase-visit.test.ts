@@ -86,6 +86,24 @@ describe('phrase hits visited one at a time', () => {
     assert.ok(total > 1000, `only ${total} hits: the comparison would be weak`);
   });
 
+  it('firstHit() is find()[0] on headings, blocks, whole documents and the large text', () => {
+    let hits = 0;
+    let misses = 0;
+    const texts = [...examples, LARGE, ''];
+    for (const doc of examples) for (const line of doc.split('\n')) if (line.trim()) texts.push(line.replace(/^#+\s*/, ''));
+    for (const list of lists) {
+      const m = compilePhrases(list);
+      for (const text of texts) {
+        const want = m.find(text)[0];
+        // Asked twice: the second answer comes from the memo of small texts.
+        for (let k = 0; k < 2; k++) assert.deepEqual(m.firstHit(text), want, list.join('|'));
+        if (want) hits++;
+        else misses++;
+      }
+    }
+    assert.ok(hits > 200 && misses > 200, `${hits} hits, ${misses} misses: the comparison would be weak`);
+  });
+
   it('each() stops at the first visit that returns true', () => {
     for (const list of lists) {
       const m = compilePhrases(list);

@@ -3,6 +3,7 @@
 // with nested items under it (templates written as numbered lists). Each heading gets the span of its section.
 import type { Block, Heading, Span } from './types';
 import { normalizeHeading } from './normalize';
+import type { Memo } from './parse';
 
 const MAX_PSEUDO_WORDS = 8;
 
@@ -30,16 +31,31 @@ function onBoundary(text: string, offset: number): number {
  * chunk has not moved, and then the same text lies under the same span. */
 const byBlock = new WeakMap<Block, { readonly text: string; readonly kind: Heading['kind']; readonly normalized: string }>();
 
-function headingOf(b: Block, d: Draft, text: string): { readonly kind: Heading['kind']; readonly normalized: string } {
+/** Whether the line at `start` opens with up to three spaces or tabs and a `#` (an ATX heading), without a copy. */
+function opensWithHash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end && i < start + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
+}
+
+function headingOf(b: Block, d: Draft, text: string, normalizedOf: (t: string) => string): { readonly kind: Heading['kind']; readonly normalized: string } {
   const hit = byBlock.get(b);
   if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
-  const kind = d.kind === 'pseudo' ? 'pseudo' : /^[ \t]{0,3}#/.test(text.slice(d.span.start, d.span.end)) ? 'atx' : 'setext';
-  const entry = { text: d.text, kind, normalized: normalizeHeading(d.text) } as const;
+  // A block moved by an edit before it is a new object: its normal form comes from the memo by its text.
+  const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
+  const entry = { text: d.text, kind, normalized: normalizedOf(d.text) } as const;
   byBlock.set(b, entry);
   return entry;
 }
 
-export function computeHeadings(blocks: readonly Block[], text: string): Heading[] {
+const plainNormalize = (t: string) => normalizeHeading(t);
+
+export function computeHeadings(blocks: readonly Block[], text: string, memo?: Memo): Heading[] {
+  const table = memo?.table<string>('outline:normalized');
+  const normalizedOf = table ? (t: string) => table(t, plainNormalize) : plainNormalize;
   const textLength = text.length;
   const drafts: Draft[] = [];
   let realDepth = 0;
@@ -82,7 +98,7 @@ export function computeHeadings(blocks: readonly Block[], text: string): Heading
       }
     }
     const bodyEnd = i + 1 < drafts.length ? drafts[i + 1]!.span.start : textLength;
-    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, d, text);
+    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, d, text, normalizedOf);
     headings.push({
       index: i,
       depth: d.depth,

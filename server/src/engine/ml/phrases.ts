@@ -24,6 +24,8 @@ export interface PhraseMatcher {
   /** The first `count` occurrences (as `find` gives them) whose start `accept` takes. On a large text this stops
    * early and copies only what it returns: callers that need a few pieces of evidence or a yes/no use it. */
   first(text: string, count: number, accept?: (start: number) => boolean): PhraseHit[];
+  /** find(text)[0], without the list: the first hit, or undefined. */
+  firstHit(text: string): PhraseHit | undefined;
   /** The hits `find(text, within)` gives, in the same order, one at a time, without a list or (for a large text's
    * remembered segments) an object per hit: `visit` gets the phrase and the span, and returns true to stop. A hit's
    * text is `text.slice(start, end)`. Rules that need a yes/no or the first few hits of a large document use it. */
@@ -265,6 +267,27 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   let small = new Map<string, SmallMemo>();
   let previousSmall = new Map<string, SmallMemo>();
   let smallChars = 0;
+  /** A small text's remembered hits (searched on first sight). */
+  const smallEntry = (text: string): SmallMemo => {
+    let entry = small.get(text);
+    if (!entry) {
+      entry = previousSmall.get(text);
+      if (!entry) {
+        const copy = detach(text);
+        const found: PhraseHit[] = [];
+        search(copy, 0, found);
+        entry = { text: copy, hits: found.length ? found : NO_HIT_OBJECTS };
+      }
+      small.set(entry.text, entry);
+      smallChars += entry.text.length;
+      if (small.size > SMALL_MEMO_SIZE || smallChars > SMALL_MEMO_CHARS) {
+        previousSmall = small;
+        small = new Map();
+        smallChars = 0;
+      }
+    }
+    return entry;
+  };
   const matcher: PhraseMatcher = {
     phrases,
     find(text, within) {
@@ -274,23 +297,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       const end = within ? Math.min(text.length, within.end) : text.length;
       // Segments pay off on a large text, also for the small ranges (sections) the rules search in.
       if (!within && text.length <= SMALL_TEXT_MAX) {
-        let entry = small.get(text);
-        if (!entry) {
-          entry = previousSmall.get(text);
-          if (!entry) {
-            const copy = detach(text);
-            const found: PhraseHit[] = [];
-            search(copy, 0, found);
-            entry = { text: copy, hits: found.length ? found : NO_HIT_OBJECTS };
-          }
-          small.set(entry.text, entry);
-          smallChars += entry.text.length;
-          if (small.size > SMALL_MEMO_SIZE || smallChars > SMALL_MEMO_CHARS) {
-            previousSmall = small;
-            small = new Map();
-            smallChars = 0;
-          }
-        }
+        const entry = smallEntry(text);
         for (let i = 0; i < entry.hits.length; i++) out.push(entry.hits[i]!);
         return out;
       }
@@ -334,6 +341,17 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
           return false;
         },
       );
+    },
+    firstHit(text) {
+      if (!re) return undefined;
+      // A small text: its remembered list's head, with no copy of the list (headings and blocks one by one).
+      if (text.length <= SMALL_TEXT_MAX) return smallEntry(text).hits[0];
+      let hit: PhraseHit | undefined;
+      matcher.each(text, undefined, (phrase, start, end) => {
+        hit = { phrase, span: { start, end }, text: text.slice(start, end) };
+        return true;
+      });
+      return hit;
     },
     first(text, count, accept = () => true) {
       const out: PhraseHit[] = [];

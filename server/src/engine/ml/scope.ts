@@ -22,7 +22,14 @@ export function lifecycleHeadings(ctx: RuleContext, sectionId: string): Heading[
   // Real headings first, then the one with most evidence of the topic under it, then the longest.
   const real = (h: Heading) => (h.kind === 'pseudo' ? 0 : 1);
   // Evidence starts, sorted once: a count per heading is two binary searches (was a scan per heading).
-  const starts = (s ? evidenceStartsOf(s) : []).sort((a, b) => a - b);
+  const starts = s ? evidenceStartsOf(s) : [];
+  // Usually in document order already (coverage gathers them block by block): sorted only when not.
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i]! < starts[i - 1]!) {
+      starts.sort((a, b) => a - b);
+      break;
+    }
+  }
   const firstAtOrAfter = (x: number) => {
     let lo = 0;
     let hi = starts.length;
@@ -66,17 +73,30 @@ export function hasServingSection(ctx: RuleContext): boolean {
 
 /** The spans of the section's headings, with everything under them (merged, in document order). */
 export function sectionSpans(ctx: RuleContext, sectionId: string): Span[] {
-  const spans = lifecycleHeadings(ctx, sectionId)
-    .map((h) => h.sectionSpan)
-    .sort((a, b) => a.start - b.start);
-  const out: Span[] = [];
-  for (const s of spans) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
-    else out.push(s);
+  // Several rules ask for the same section's spans in one analysis: computed once per context and section.
+  // The order of lifecycleHeadings (by evidence) does not matter here, so it is not computed for this.
+  let perContext = spansMemo.get(ctx);
+  if (!perContext) spansMemo.set(ctx, (perContext = new Map()));
+  const hit = perContext.get(sectionId);
+  if (hit) return [...hit];
+  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
+  const spans: Span[] = [];
+  for (const r of s?.headings ?? []) {
+    const h = ctx.doc.headings[r.index];
+    if (h) spans.push(h.sectionSpan);
   }
-  return out;
+  spans.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last && sp.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, sp.end) };
+    else out.push(sp);
+  }
+  perContext.set(sectionId, out);
+  return [...out];
 }
+
+const spansMemo = new WeakMap<RuleContext, Map<string, readonly Span[]>>();
 
 /** Prose occurrences of any of `phrases`, in the whole document or only inside `within`. */
 export function findPhrases(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit[] {

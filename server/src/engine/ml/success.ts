@@ -46,7 +46,7 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
   const out: SuccessStatement[] = [];
   const covered: Span[] = [];
   for (const h of headings) {
-    const hit = headingMatcher.find(h.text)[0];
+    const hit = headingMatcher.firstHit(h.text);
     if (!hit || h.bodySpan.end <= h.bodySpan.start) continue;
     const body = ctx.text.slice(h.bodySpan.start, h.sectionSpan.end);
     if (body.trim() === '') continue;
@@ -60,7 +60,7 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
     const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
     if (!mayHold(b.span.start, ownEnd)) return;
     const own = ctx.text.slice(b.span.start, ownEnd);
-    const hit = matcher.find(own)[0];
+    const hit = matcher.firstHit(own);
     if (!hit) return;
     let end = b.span.end;
     // A lead-in ("Success metrics:") introduces the list that follows under the same heading.
