@@ -1,11 +1,13 @@
 // sectionSpans (where the ML rules search a lifecycle section's text) merges the spans of the section's headings
 // straight from its heading list; it used to go through lifecycleHeadings, which also ranks the headings by
 // evidence (a sort of every evidence start of the section, on every keystroke). This compares both on the
-// examples, the corpus and generated design docs of several sizes, for every lifecycle section.
+// examples, the corpus and generated design docs of several sizes, for every lifecycle section. The rules anchor
+// their findings at anchorHeading, the best-ranked heading found in one pass: it must be lifecycleHeadings' first.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
-import { lifecycleHeadings, sectionSpans } from '../../server/src/engine/ml/scope';
+import { anchorHeading, lifecycleHeadings, sectionSpans } from '../../server/src/engine/ml/scope';
+import { countsFromStarts, evidenceCounterOf, evidenceStartsOf } from '../../server/src/engine/coverage';
 import type { RuleContext } from '../../server/src/engine/rules/types';
 import type { Span } from '../../server/src/engine/types';
 import { examplesAndCorpus } from './markdown-files';
@@ -45,6 +47,7 @@ function compare(texts: readonly string[]): number {
       again.pop();
       assert.deepEqual(sectionSpans(ctx, s.id), want);
       if (want.length > 0) nonEmpty++;
+      assert.equal(anchorHeading(ctx, s.id), lifecycleHeadings(ctx, s.id)[0], `anchor of ${s.id}`);
     }
   }
   return nonEmpty;
@@ -61,6 +64,50 @@ describe('sectionSpans', () => {
   it('matches it on generated design docs, where sections repeat and nest', () => {
     const texts = [4_000, 40_000, 200_000].map((n, i) => designDoc(n, 11 + i) as string);
     assert.ok(compare(texts) > 0);
+  });
+
+  it("counts each heading's evidence from coverage's per-heading counts as the sorted starts do", () => {
+    const texts = [...examples, ...corpus, ...[4_000, 40_000, 200_000].map((n, i) => designDoc(n, 21 + i) as string)];
+    // Evidence before the first heading, and a heading whose section is the rest of the document.
+    texts.push('Intro: we deploy a model behind an API endpoint on kubernetes.\n\n# Deployment\n\nCanary rollout, serving, latency.\n\n## Serving\n\nREST endpoint, replicas.\n');
+    let positive = 0;
+    for (const text of texts) {
+      const a = analyze(text);
+      for (const s of a.sections) {
+        const want = countsFromStarts(evidenceStartsOf(s));
+        const got = evidenceCounterOf(s);
+        for (const h of a.headings) {
+          const n = want(h);
+          assert.equal(got(h), n, `${s.id} under '${h.text}'`);
+          if (n > 0) positive++;
+        }
+      }
+    }
+    assert.ok(positive > 1000, `only ${positive} positive counts`);
+  });
+
+  it('anchors at the best-ranked heading: a real one before a pseudo one, then the one with most evidence', () => {
+    const text = [
+      '# Design', '',
+      '**Deployment:** behind an API, latency, endpoint, serving, kubernetes, canary, rollout, replicas, autoscaling.', '',
+      '## Deployment', '', 'We deploy.', '',
+      '## Serving', '', 'Served by a REST endpoint on kubernetes with a canary rollout, autoscaling replicas and a load balancer.', '',
+    ].join('\n');
+    const ctx = contextOf(text);
+    const ranked = lifecycleHeadings(ctx, 'deployment');
+    assert.ok(ranked.length >= 2, `${ranked.length} deployment headings`);
+    assert.equal(anchorHeading(ctx, 'deployment'), ranked[0]);
+    assert.notEqual(ranked[0]!.kind, 'pseudo');
+  });
+
+  it('anchors at the first of headings that rank the same', () => {
+    const part = ['## Deployment', '', 'Served behind a REST endpoint with a canary rollout.', ''];
+    const text = ['# Design', '', ...part, ...part, ...part].join('\n');
+    const ctx = contextOf(text);
+    const ranked = lifecycleHeadings(ctx, 'deployment');
+    assert.equal(ranked.length, 3);
+    assert.equal(anchorHeading(ctx, 'deployment'), ranked[0]);
+    assert.equal(ranked[0]!.span.start, text.indexOf('## Deployment'));
   });
 
   it('merges nested and adjacent section spans in document order', () => {

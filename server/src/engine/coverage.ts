@@ -223,6 +223,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     };
     let built: { readonly evidence: Evidence[]; readonly subs: Map<string, Evidence[]> } | undefined;
     const build = () => (built ??= buildEvidence(sectionId, acc?.blocks ?? [], found, (k) => blocks[contentBlocks[k]!]!.span));
+    let counter: ((h: Heading) => number) | undefined;
     return {
       evidence: () => build().evidence,
       subEvidence: (subId) => build().subs.get(subId) ?? [],
@@ -242,6 +243,17 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
           }
         }
         return out;
+      },
+      evidenceIn() {
+        // Per heading: the distinct phrases of the blocks it owns (what evidenceStarts gives per block), summed
+        // over the headings of its section (they follow it in order): no list of starts, no search per heading.
+        if (counter) return counter;
+        const perOwner = new Array<number>(headings.length).fill(0);
+        for (const k of acc?.blocks ?? []) {
+          const owner = doc.blockOwner[contentBlocks[k]!]!;
+          if (owner >= 0) perOwner[owner]! += distinctPhrases(found[k]!, sectionId);
+        }
+        return (counter = headingCounter(headings, perOwner));
       },
       blocksWithHits: () => acc?.blocks.length ?? 0,
       distinct() {
@@ -329,6 +341,8 @@ interface SectionEvidence {
   hasSubEvidence(subId: string): boolean;
   /** evidence().map((e) => e.span.start), without building the evidence. */
   evidenceStarts(): number[];
+  /** How many of evidenceStarts() lie in a heading's section ([span.start, sectionSpan.end)); built on first call. */
+  evidenceIn(): (h: Heading) => number;
   blocksWithHits(): number;
   distinct(): number;
   score(): number;
@@ -371,7 +385,7 @@ function assignOwners(
         for (const t of topics) reasons.set(t, `the text under '${h.text}' is about ${cp.profile.sections.find((x) => x.id === t)!.title}`);
       } else {
         const p = doc.parent[h.index]!;
-        own = p >= 0 ? owners[p]! : [];
+        own = p >= 0 ? owners[p]! : NO_IDS;
       }
     }
     owners.push(own);
@@ -481,6 +495,7 @@ function finishSections(
       after: places[i]!.after,
     };
     evidenceStartsMemo.set(section, ev.evidenceStarts);
+    evidenceInMemo.set(section, ev.evidenceIn);
     return section;
   });
   return { sections, owners };
@@ -497,6 +512,68 @@ const evidenceStartsMemo = new WeakMap<SectionCoverage, () => number[]>();
  * objects when coverage can tell (the rules ask on every keystroke; see computeCoverage). */
 export function evidenceStartsOf(section: SectionCoverage): number[] {
   return evidenceStartsMemo.get(section)?.() ?? section.evidence.map((e) => e.span.start);
+}
+
+/** How many of a section's evidence starts lie in a heading's section span (the rules rank headings by it). */
+export function evidenceCounterOf(section: SectionCoverage): (h: Heading) => number {
+  return evidenceInMemo.get(section)?.() ?? countsFromStarts(evidenceStartsOf(section));
+}
+
+const evidenceInMemo = new WeakMap<SectionCoverage, () => (h: Heading) => number>();
+
+/** The count of starts in [h.span.start, h.sectionSpan.end): two binary searches over the sorted starts. */
+export function countsFromStarts(starts: number[]): (h: Heading) => number {
+  // Usually in document order already (coverage gathers them block by block): sorted only when not.
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i]! < starts[i - 1]!) {
+      starts.sort((a, b) => a - b);
+      break;
+    }
+  }
+  const firstAtOrAfter = (x: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (h) => Math.max(0, firstAtOrAfter(h.sectionSpan.end) - firstAtOrAfter(h.span.start));
+}
+
+/** A block's distinct phrases for a section (a phrase counted once however often its entries repeat). */
+function distinctPhrases(entries: readonly PhraseEntry[], sectionId: string): number {
+  let n = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.sectionId !== sectionId) continue;
+    let seen = false;
+    for (let m = 0; m < i && !seen; m++) seen = entries[m]!.sectionId === sectionId && entries[m]!.phrase === e.phrase;
+    if (!seen) n++;
+  }
+  return n;
+}
+
+/**
+ * From per-heading counts (of what each heading's own body holds) to the count in each heading's section span:
+ * the headings inside it are the run right after it (document order), found by a binary search on their starts.
+ */
+function headingCounter(headings: readonly Heading[], perOwner: readonly number[]): (h: Heading) => number {
+  const prefix = new Array<number>(headings.length + 1);
+  prefix[0] = 0;
+  for (let i = 0; i < headings.length; i++) prefix[i + 1] = prefix[i]! + perOwner[i]!;
+  return (h) => {
+    let lo = h.index + 1;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid]!.span.start < h.sectionSpan.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return prefix[lo]! - prefix[h.index]!;
+  };
 }
 
 /** The general path, hit by hit (blocks whose starts are not increasing; the tests compare the summaries with it). */
@@ -531,6 +608,7 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
       subEvidence: (subId) => dedupeEvidence(sectionHits.filter((h) => h.entry.subsectionId === subId)),
       hasSubEvidence: (subId) => sectionHits.some((h) => h.entry.subsectionId === subId),
       evidenceStarts: () => evidence.map((e) => e.span.start),
+      evidenceIn: () => countsFromStarts(evidence.map((e) => e.span.start)),
       blocksWithHits: () => new Set(sectionHits.map((h) => h.blockIndex)).size,
       distinct: () => new Set(sectionHits.map((h) => h.entry.tokens.join(' '))).size,
       score: () => evidenceScore(sectionHits),
@@ -540,14 +618,27 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
 
 /** Per heading: its matches, whether it has child headings, and the sections it speaks for directly (its own
  * strong matches; the rest, what its body is about or its parent's, is decided by assignOwners). */
+/** The list of a heading with none (shared, never written to: lists are made on their first element). */
+const NO_MATCHES: SectionMatch[] = [];
+const NO_IDS: string[] = [];
+
 function headingRelations(doc: DocumentModel, matches: readonly SectionMatch[]) {
   const { headings } = doc;
-  const matchesByHeading: SectionMatch[][] = headings.map(() => []);
-  for (const m of matches) matchesByHeading[m.headingIndex]?.push(m);
-  const hasChild: boolean[] = headings.map(() => false);
+  // Most headings match nothing: they share one empty list instead of two new ones each per keystroke.
+  const matchesByHeading: SectionMatch[][] = new Array<SectionMatch[]>(headings.length).fill(NO_MATCHES);
+  const direct: string[][] = new Array<string[]>(headings.length).fill(NO_IDS);
+  for (const m of matches) {
+    const i = m.headingIndex;
+    if (i < 0 || i >= headings.length) continue;
+    if (matchesByHeading[i] === NO_MATCHES) matchesByHeading[i] = [m];
+    else matchesByHeading[i]!.push(m);
+    if (m.confidence >= 0.5 && !direct[i]!.includes(m.sectionId)) {
+      if (direct[i] === NO_IDS) direct[i] = [m.sectionId];
+      else direct[i]!.push(m.sectionId);
+    }
+  }
+  const hasChild: boolean[] = new Array<boolean>(headings.length).fill(false);
   for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
-  const direct: string[][] = headings.map(() => []);
-  for (const m of matches) if (m.confidence >= 0.5 && !direct[m.headingIndex]!.includes(m.sectionId)) direct[m.headingIndex]!.push(m.sectionId);
   return { matchesByHeading, hasChild, direct };
 }
 

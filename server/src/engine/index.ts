@@ -92,6 +92,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     sectionDepth,
     frontMatter,
     degraded: parsed.degraded,
+    memo: parsed.memo,
   };
   const findings = runRules(ctx, lines, suppressions, status);
   const optIn = frontMatter?.['mldoc'] === true || fmProfile !== undefined || MARKER.test(input);

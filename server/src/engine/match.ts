@@ -231,25 +231,34 @@ export function findKeywordHits(blocks: readonly Block[], indices: Iterable<numb
   return hits;
 }
 
+/** What a heading's text matches, without the heading's place: the same for every heading with that text. */
+type MatchTemplate = Omit<SectionMatch, 'headingIndex'>;
+
+function matchTemplates(text: string, cp: CompiledProfile): readonly MatchTemplate[] {
+  return matchHeadingText(text, cp).map((r) => {
+    const section = cp.profile.sections.find((s) => s.id === r.entry.sectionId)!;
+    const sub = r.entry.subsectionId ? section.subsections.find((x) => x.id === r.entry.subsectionId) : undefined;
+    const target = sub ? `${section.title} › ${sub.title}` : section.title;
+    return {
+      sectionId: section.id,
+      subsectionId: sub?.id,
+      reason: r.exact ? `'${text}' is a name for ${target}` : `'${text}' counts as ${target} (it says '${r.entry.phrase}')`,
+      confidence: r.weak ? 0.4 : r.exact ? 1 : 0.8,
+    };
+  });
+}
+
 export function headingMatches(headings: readonly Heading[], cp: CompiledProfile, titleIndex: number | undefined, memo?: Memo): SectionMatch[] {
   const out: SectionMatch[] = [];
-  const table = memo?.table<ReturnType<typeof matchHeadingText>>(cp);
-  const compute = (text: string) => matchHeadingText(text, cp);
+  // Remembered by heading text (with the reasons' strings): on a keystroke only the match objects are new.
+  const table = memo?.table<readonly MatchTemplate[]>(cp);
+  const compute = (text: string) => matchTemplates(text, cp);
   for (const h of headings) {
     if (h.index === titleIndex) continue;
-    for (const r of table ? table(h.text, compute) : compute(h.text)) {
-      const section = cp.profile.sections.find((s) => s.id === r.entry.sectionId)!;
-      const sub = r.entry.subsectionId ? section.subsections.find((x) => x.id === r.entry.subsectionId) : undefined;
-      const target = sub ? `${section.title} › ${sub.title}` : section.title;
-      out.push({
-        headingIndex: h.index,
-        sectionId: section.id,
-        subsectionId: sub?.id,
-        reason: r.exact
-          ? `'${h.text}' is a name for ${target}`
-          : `'${h.text}' counts as ${target} (it says '${r.entry.phrase}')`,
-        confidence: r.weak ? 0.4 : r.exact ? 1 : 0.8,
-      });
+    const templates = table ? table(h.text, compute) : compute(h.text);
+    for (let i = 0; i < templates.length; i++) {
+      const t = templates[i]!;
+      out.push({ headingIndex: h.index, sectionId: t.sectionId, subsectionId: t.subsectionId, reason: t.reason, confidence: t.confidence });
     }
   }
   return out;

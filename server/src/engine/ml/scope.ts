@@ -4,52 +4,54 @@
 import type { Heading, Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { insertionAt } from '../snippets';
-import { evidenceStartsOf } from '../coverage';
+import { evidenceCounterOf } from '../coverage';
 import { openTailStart, visibleInsertionPoint } from '../open-tail';
 import { compilePhrases, eachInProse, findInProse, firstInProse, type PhraseHit } from './phrases';
 
 export type { PhraseHit } from './phrases';
 
-/** The lifecycle section's own headings, the most telling first (where findings anchor). */
+/** The lifecycle section's headings with what ranks them: real headings first, then the one with most evidence
+ * of the topic under it, then the longest, then the first. */
+function rankedCandidates(ctx: RuleContext, sectionId: string): { h: Heading; i: number; real: number; evidence: number; size: number }[] {
+  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
+  const hs = (s?.headings ?? []).map((r) => ctx.doc.headings[r.index]).filter((h): h is Heading => h !== undefined);
+  const real = (h: Heading) => (h.kind === 'pseudo' ? 0 : 1);
+  // How much evidence of the topic each heading's section holds (counted per heading by coverage).
+  const evidence = s ? evidenceCounterOf(s) : () => 0;
+  const size = (h: Heading) => h.sectionSpan.end - h.span.end;
+  return hs.map((h, i) => ({ h, i, real: real(h), evidence: evidence(h), size: size(h) }));
+}
+
+/** The lifecycle section's own headings, the most telling first (see rankedCandidates). */
 export function lifecycleHeadings(ctx: RuleContext, sectionId: string): Heading[] {
   // Several rules ask for the same section in one analysis: computed once per context and section.
   let perContext = headingsMemo.get(ctx);
   if (!perContext) headingsMemo.set(ctx, (perContext = new Map()));
   const hit = perContext.get(sectionId);
   if (hit) return [...hit];
-  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
-  const hs = (s?.headings ?? []).map((r) => ctx.doc.headings[r.index]).filter((h): h is Heading => h !== undefined);
-  // Real headings first, then the one with most evidence of the topic under it, then the longest.
-  const real = (h: Heading) => (h.kind === 'pseudo' ? 0 : 1);
-  // Evidence starts, sorted once: a count per heading is two binary searches (was a scan per heading).
-  const starts = s ? evidenceStartsOf(s) : [];
-  // Usually in document order already (coverage gathers them block by block): sorted only when not.
-  for (let i = 1; i < starts.length; i++) {
-    if (starts[i]! < starts[i - 1]!) {
-      starts.sort((a, b) => a - b);
-      break;
-    }
-  }
-  const firstAtOrAfter = (x: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const evidence = (h: Heading) => Math.max(0, firstAtOrAfter(h.sectionSpan.end) - firstAtOrAfter(h.span.start));
-  const size = (h: Heading) => h.sectionSpan.end - h.span.end;
-  const sorted = hs
-    .map((h, i) => ({ h, i, real: real(h), evidence: evidence(h), size: size(h) }))
+  const sorted = rankedCandidates(ctx, sectionId)
     .sort((a, b) => b.real - a.real || b.evidence - a.evidence || b.size - a.size || a.i - b.i)
     .map((x) => x.h);
   perContext.set(sectionId, sorted);
   return [...sorted];
 }
 
+/** lifecycleHeadings(ctx, sectionId)[0], where a finding about the section anchors: the best candidate in one
+ * pass, without sorting them all (thousands at 4 MB, on every keystroke a rule fires). */
+export function anchorHeading(ctx: RuleContext, sectionId: string): Heading | undefined {
+  let perContext = anchorMemo.get(ctx);
+  if (!perContext) anchorMemo.set(ctx, (perContext = new Map()));
+  if (perContext.has(sectionId)) return perContext.get(sectionId);
+  let best: ReturnType<typeof rankedCandidates>[number] | undefined;
+  for (const x of rankedCandidates(ctx, sectionId)) {
+    // Candidates come in index order: only a strictly better one replaces the best (ties keep the first).
+    if (!best || x.real > best.real || (x.real === best.real && (x.evidence > best.evidence || (x.evidence === best.evidence && x.size > best.size)))) best = x;
+  }
+  perContext.set(sectionId, best?.h);
+  return best?.h;
+}
+
+const anchorMemo = new WeakMap<RuleContext, Map<string, Heading | undefined>>();
 const headingsMemo = new WeakMap<RuleContext, Map<string, readonly Heading[]>>();
 
 /** Whether the document has a section of its own on this lifecycle topic: a heading that names it (not only a

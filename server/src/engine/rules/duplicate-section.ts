@@ -23,13 +23,20 @@ function contains(all: readonly string[], some: readonly string[]): boolean {
   return some.length > 0 && some.every((n) => all.includes(n));
 }
 
+/** A normalised title's content words, as the rule compares titles (remembered per title across keystrokes). */
+function wordsKey(ctx: RuleContext, normalized: string): string {
+  const table = ctx.memo?.table<string>('duplicate-section:title-key');
+  return table ? table(normalized, computeTitleKey) : computeTitleKey(normalized);
+}
+const computeTitleKey = (normalized: string) => contentTokens(normalized).join(' ');
+
 /** Whether the heading is exactly the title of one of the section's subsections ("Data Quality"). */
 function namesSubsection(ctx: RuleContext, h: Heading, sectionId: string): boolean {
   const def = sectionDef(ctx, sectionId);
   if (!def) return false;
   let titles = subsectionTitles.get(def);
   if (!titles) subsectionTitles.set(def, (titles = new Set(def.subsections.map((sub) => contentTokens(normalizeHeading(sub.title)).join(' ')))));
-  return titles.has(contentTokens(h.normalized).join(' '));
+  return titles.has(wordsKey(ctx, h.normalized));
 }
 /** Each section's subsection titles as namesSubsection compares them (profiles are data: computed once). */
 const subsectionTitles = new WeakMap<object, Set<string>>();
@@ -62,7 +69,7 @@ export const duplicateSection: RuleDef = {
       if (sections.size === 0) continue;
       sectionsOf.set(b.index, sections);
       // (a) siblings with the same normalised title
-      const key = contentTokens(b.normalized).join(' ');
+      const key = wordsKey(ctx, b.normalized);
       const titleKey = `${parent[b.index]}|${b.depth}|${key}`;
       const a = key ? firstByTitle.get(titleKey) : undefined;
       const shared = a ? [...sections].find((id) => sectionsOf.get(a.index)?.has(id)) : undefined;

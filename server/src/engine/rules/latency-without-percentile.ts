@@ -5,7 +5,7 @@
 // Good: The endpoint must answer within 100 ms at p99, at 2,000 requests per second.
 // One finding per statement; the "no budget" finding only when the deployment section serves online.
 import type { RuleDef, RuleFinding } from './types';
-import { eachPhrase, firstAffirmed, hasServingSection, isNegated, lifecycleHeadings, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
+import { eachPhrase, firstAffirmed, hasServingSection, isNegated, anchorHeading, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
 
 const LATENCY = ['latency', 'latencies', 'response time*', 'respond within', 'responds within', 'answer within', 'answers within', 'round trip'] as const;
 /** Any of these says there is a latency budget. */
@@ -67,7 +67,7 @@ export const latencyWithoutPercentile: RuleDef = {
     });
     const online = hasServingSection(ctx) && firstAffirmed(ctx, ONLINE, sectionSpans(ctx, 'deployment')) !== undefined;
     if (online && !mentions(ctx, ANY_BUDGET)) {
-      const heading = lifecycleHeadings(ctx, 'deployment')[0]!;
+      const heading = anchorHeading(ctx, 'deployment')!;
       out.push({
         message: 'Online serving without a latency budget: the model answers requests, but the design gives no latency target. State it with a percentile and unit (p99 < 150 ms) and the load it must hold at.',
         span: heading.span,

@@ -4,7 +4,7 @@
 // Good: ## Model  … evaluated by AUC against the current rule set (AUC 0.71) and a logistic regression.
 // Only runs when the document has a model section of its own: a missing one is missing-section's finding.
 import type { RuleDef } from './types';
-import { appendToSection, hasSection, lifecycleHeadings, mentions } from '../ml/scope';
+import { appendToSection, hasSection, anchorHeading, mentions } from '../ml/scope';
 
 /** Ways a design names what the model is compared against. */
 export const BASELINE_PHRASES = [
@@ -24,7 +24,7 @@ export const noBaseline: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasSection(ctx, 'model') || mentions(ctx, BASELINE_PHRASES)) return [];
-    const heading = lifecycleHeadings(ctx, 'model')[0]!;
+    const heading = anchorHeading(ctx, 'model')!;
     return [
       {
         message:

@@ -4,7 +4,7 @@
 // Good: ## Monitoring  … PSI of the top 20 features against the training window, daily; alert above 0.2.
 // Only runs when the document has a monitoring section of its own (else: missing-section).
 import type { RuleDef } from './types';
-import { appendToSection, hasSection, lifecycleHeadings, mentions } from '../ml/scope';
+import { appendToSection, hasSection, anchorHeading, mentions } from '../ml/scope';
 
 export const DRIFT_PHRASES = [
   'drift*', 'distribution shift*', 'dataset shift', 'covariate shift', 'concept shift', 'label shift', 'prior shift',
@@ -23,7 +23,7 @@ export const noDriftDetection: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasSection(ctx, 'monitoring') || mentions(ctx, DRIFT_PHRASES)) return [];
-    const heading = lifecycleHeadings(ctx, 'monitoring')[0]!;
+    const heading = anchorHeading(ctx, 'monitoring')!;
     return [
       {
         message:

@@ -4,7 +4,7 @@
 // Good: ## Monitoring  … the model is retrained monthly, or early when weekly precision drops below 0.85.
 // "Retrain" without a when counts as unplanned too. Only runs with a monitoring section of its own.
 import type { RuleDef } from './types';
-import { appendToSection, eachPhrase, type PhraseHit, hasSection, lifecycleHeadings, mentions } from '../ml/scope';
+import { appendToSection, eachPhrase, type PhraseHit, hasSection, anchorHeading, mentions } from '../ml/scope';
 
 const UPDATE_PHRASES = [
   'retrain*', 're train*', 'continual learning', 'continuous learning', 'continuous training', 'online learning',
@@ -35,7 +35,7 @@ export const noRetrainingTrigger: RuleDef = {
       return (planned = b !== undefined && mentions(ctx, WHEN_PHRASES, [b.span]));
     });
     if (planned) return [];
-    const heading = lifecycleHeadings(ctx, 'monitoring')[0]!;
+    const heading = anchorHeading(ctx, 'monitoring')!;
     return [
       {
         message: said

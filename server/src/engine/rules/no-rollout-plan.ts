@@ -5,7 +5,7 @@
 // Only runs when the document has a deployment section of its own that talks about serving a system (a model
 // card's "How to get started" is about using the model, not releasing it).
 import type { RuleDef } from './types';
-import { appendToSection, hasServingSection, lifecycleHeadings, mentions } from '../ml/scope';
+import { appendToSection, hasServingSection, anchorHeading, mentions } from '../ml/scope';
 
 export const ROLLOUT_PHRASES = [
   'rollback*', 'roll back', 'rolled back', 'revert*', 'canary', 'canaries', 'canaried', 'shadow*', 'a b test*', 'ab test*',
@@ -22,7 +22,7 @@ export const noRolloutPlan: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasServingSection(ctx) || mentions(ctx, ROLLOUT_PHRASES)) return [];
-    const heading = lifecycleHeadings(ctx, 'deployment')[0]!;
+    const heading = anchorHeading(ctx, 'deployment')!;
     return [
       {
         message:

@@ -5,7 +5,7 @@
 // Good: … rolling-origin backtest: train on weeks 1..n, test on week n+1, so no future data leaks into training.
 // Only runs when the document has a model section of its own that names an evaluation metric.
 import type { RuleDef } from './types';
-import { firstPhrase, hasSection, lifecycleHeadings, mentions, sectionSpans } from '../ml/scope';
+import { firstPhrase, hasSection, anchorHeading, mentions, sectionSpans } from '../ml/scope';
 import { notAMetric, OFFLINE_PHRASES } from './offline-online-metrics';
 
 const SPLIT_PHRASES = [
@@ -30,7 +30,7 @@ export const noSplitStrategy: RuleDef = {
   check(ctx) {
     if (!hasSection(ctx, 'model')) return [];
     if (!firstPhrase(ctx, OFFLINE_PHRASES, sectionSpans(ctx, 'model'), (h) => !notAMetric(ctx.text, h))) return [];
-    const heading = lifecycleHeadings(ctx, 'model')[0]!;
+    const heading = anchorHeading(ctx, 'model')!;
     if (!mentions(ctx, SPLIT_PHRASES)) {
       return [
         {

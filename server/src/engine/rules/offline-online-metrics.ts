@@ -5,7 +5,7 @@
 // Good: … the launch is an A/B test on 10% of traffic; success is a 3% lower chargeback rate.
 // Only runs when the document has model and deployment sections of its own.
 import type { RuleDef } from './types';
-import { firstPhrase, hasSection, hasServingSection, lifecycleHeadings, type PhraseHit } from '../ml/scope';
+import { firstPhrase, hasSection, hasServingSection, anchorHeading, type PhraseHit } from '../ml/scope';
 
 export const OFFLINE_PHRASES = [
   'offline metric*', 'offline evaluation', 'offline eval', 'offline test*', 'held out', 'hold out', 'holdout', 'test set',
@@ -48,7 +48,7 @@ export const offlineOnlineMetrics: RuleDef = {
         },
       ];
     }
-    const heading = lifecycleHeadings(ctx, 'model')[0]!;
+    const heading = anchorHeading(ctx, 'model')!;
     return [
       {
         message:

@@ -4,7 +4,7 @@
 // Good: ## Deployment  A nightly batch job scores all accounts and writes the scores to the CRM table.
 // Only runs when the document has a deployment section of its own.
 import type { RuleDef } from './types';
-import { appendToSection, hasServingSection, lifecycleHeadings, mentions } from '../ml/scope';
+import { appendToSection, hasServingSection, anchorHeading, mentions } from '../ml/scope';
 
 export const SERVING_MODE_PHRASES = [
   'batch*', 'real time', 'realtime', 'online', 'offline', 'stream*', 'rest', 'restful', 'grpc', 'api', 'apis', 'endpoint*',
@@ -20,7 +20,7 @@ export const servingModeUnstated: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasServingSection(ctx) || mentions(ctx, SERVING_MODE_PHRASES)) return [];
-    const heading = lifecycleHeadings(ctx, 'deployment')[0]!;
+    const heading = anchorHeading(ctx, 'deployment')!;
     return [
       {
         message:

@@ -4,6 +4,7 @@ import type { DocumentModel } from '../coverage';
 import type { LineIndex } from '../line-index';
 import type { ProfileDef } from '../profiles/types';
 import type { EngineConfig, Finding, SectionCoverage, SectionMatch, SeveritySetting, Span } from '../types';
+import type { Memo } from '../parse';
 
 export interface RuleContext {
   readonly text: string;
@@ -24,6 +25,8 @@ export interface RuleContext {
   readonly frontMatter?: Readonly<Record<string, unknown>>;
   /** Parts of the text read with the line scan only (risky shapes; see parse.ts and risk.ts). */
   readonly degraded?: readonly Span[];
+  /** What rules remember per text across keystrokes (with a parse cache; see parse.ts createMemo). */
+  readonly memo?: Memo;
 }
 
 export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'>;
