@@ -6,7 +6,7 @@
 import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
 import { findKeywordHits, keywordsOfText } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
-import type { Memo } from './parse';
+import type { BlockSlot, Memo } from './parse';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
 export const PLACEHOLDER =
@@ -37,6 +37,8 @@ export interface DocumentModel {
   readonly blockOwner: readonly number[];
   /** For each heading, the heading it sits under (-1 at top level). */
   readonly parent: readonly number[];
+  /** With a parse cache: each block's slot (see parse.ts BlockSlot), where per-block results are kept. */
+  readonly slots?: readonly BlockSlot[];
 }
 
 /**
@@ -44,7 +46,7 @@ export interface DocumentModel {
  * section skeleton writes): such a heading is that section, never the document's title, even when it is the
  * document's only top-level heading.
  */
-export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[], namesSection: (h: Heading) => boolean = () => false): DocumentModel {
+export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[], namesSection: (h: Heading) => boolean = () => false, slots?: readonly BlockSlot[]): DocumentModel {
   const minDepth = Math.min(...headings.filter((h) => h.kind !== 'pseudo').map((h) => h.depth));
   const top = headings.filter((h) => h.kind !== 'pseudo' && h.depth === minDepth);
   const first = headings[0];
@@ -63,7 +65,7 @@ export function computeDocumentModel(text: string, blocks: readonly Block[], hea
     parent.push(stack.length ? stack[stack.length - 1]!.index : -1);
     stack.push(hd);
   }
-  return { text, blocks, headings, titleIndex, templateMode: comments >= 3, blockOwner, parent };
+  return { text, blocks, headings, titleIndex, templateMode: comments >= 3, blockOwner, parent, slots: slots && slots.length === blocks.length ? slots : undefined };
 }
 
 function countsAsContent(b: Block, templateMode: boolean): boolean {
@@ -96,7 +98,16 @@ function allBodyStats(doc: DocumentModel, memo: Memo | undefined): BodyStats[] {
     const owner = doc.blockOwner[i]!;
     if (owner < 0 || !countsAsContent(b, doc.templateMode)) return;
     const t = blockText(b, doc.headings[owner]);
-    const st = textStats ? textStats(t, statsOf) : statsOf(t);
+    const slot = doc.slots?.[i];
+    let st: BodyStats;
+    if (slot && slot.statsText === t) st = slot.stats as BodyStats;
+    else {
+      st = textStats ? textStats(t, statsOf) : statsOf(t);
+      if (slot) {
+        slot.statsText = t;
+        slot.stats = st;
+      }
+    }
     stats[owner]!.words += b.kind === 'code' ? Math.min(st.words, 20) : st.words;
     if (st.placeholder) stats[owner]!.placeholder = true;
   });
@@ -172,7 +183,7 @@ interface SectionAcc {
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
   const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
-  const found = keywordEntries(blocks, contentBlocks, cp, memo);
+  const found = keywordEntries(blocks, contentBlocks, cp, memo, doc.slots);
   const stats = allBodyStats(doc, memo);
   const perSection = new Map<string, SectionAcc>();
   // Per heading, the `found` positions of the blocks in its body that have entries.
@@ -328,9 +339,18 @@ function topicsOf(lists: readonly (readonly PhraseEntry[])[]): string[] {
 const topicsMemo = new WeakMap<readonly PhraseEntry[], { readonly lists: readonly (readonly PhraseEntry[])[]; readonly topics: readonly string[] }>();
 
 /** The (memoised) keyword entries of each of the given blocks. */
-function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp: CompiledProfile, memo: Memo | undefined): (readonly PhraseEntry[])[] {
+function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp: CompiledProfile, memo: Memo | undefined, slots?: readonly BlockSlot[]): (readonly PhraseEntry[])[] {
   const entriesOf = keywordsOfText(cp, memo);
-  return indices.map((i) => entriesOf(blocks[i]!.text));
+  if (!slots) return indices.map((i) => entriesOf(blocks[i]!.text));
+  // A block's entries are kept in its slot (per compiled profile): a read by position, not a lookup by text.
+  return indices.map((i) => {
+    const slot = slots[i]!;
+    if (slot.keywordsOwner === cp) return slot.keywords as readonly PhraseEntry[];
+    const entries = entriesOf(blocks[i]!.text);
+    slot.keywordsOwner = cp;
+    slot.keywords = entries;
+    return entries;
+  });
 }
 
 interface SectionEvidence {

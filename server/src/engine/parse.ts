@@ -27,7 +27,30 @@ export interface ParsedChunk {
   readonly blocks: readonly Block[];
   /** Parts of the chunk (relative offsets) that were read with the line scan only. */
   readonly degraded: readonly Span[];
+  /** One slot per block, made on first use by parseDocument with a cache (see BlockSlot). */
+  slots?: BlockSlot[];
 }
+
+/**
+ * What the analysis remembers of one parsed block, kept with the cached chunk: the same slot for the block in
+ * every version of the document while its chunk is unchanged (moved or not), read by position instead of a
+ * lookup by text. Each value is a function of the block's own text (and of the `owner` it was computed for),
+ * which a cached chunk's block never changes.
+ */
+export interface BlockSlot {
+  /** Keyword entries of the block's text, for the keyword index `keywordsOwner`. */
+  keywordsOwner: unknown;
+  keywords: unknown;
+  /** Body statistics of `statsText` (the block's text as coverage counts it). */
+  statsText: string | undefined;
+  stats: unknown;
+  /** A heading's matches for the compiled profile `headOwner`, of the heading text `headText`. */
+  headOwner: unknown;
+  headText: string | undefined;
+  head: unknown;
+}
+
+const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, headOwner: undefined, headText: undefined, head: undefined });
 
 /**
  * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice as a view of its
@@ -512,7 +535,7 @@ function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block
 export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
   if (text.length <= GROUP_CHUNKS_ABOVE && !assessRisk(text).risky) {
     const whole = parseRiskAware(text, atDocumentStart);
-    return { blocks: whole.blocks, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [] };
+    return { blocks: whole.blocks, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [], slots: undefined };
   }
   const blocks: Block[] = [];
   const degraded: Span[] = [];
@@ -526,7 +549,7 @@ export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
     }
     for (const b of parsed.blocks) blocks.push(part.start === 0 ? b : shiftedBlock(b, part.start));
   }
-  return { blocks, degraded };
+  return { blocks, degraded, slots: undefined };
 }
 
 export interface ParsedDocument {
@@ -535,6 +558,8 @@ export interface ParsedDocument {
   /** Where derived data of blocks and headings is kept: the cache's memo (none without a cache: a one-off
    * analysis, as in the CLI, would only pay for filling it). */
   readonly memo?: Memo;
+  /** With a cache: each block's slot (parallel to `blocks`), kept with its chunk across versions. */
+  readonly slots?: readonly BlockSlot[];
 }
 
 /** Text newly parsed between two calls of parseDocument's checkpoint. */
@@ -543,6 +568,7 @@ const CHECKPOINT_EVERY = 256 * 1024;
 export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () => void): ParsedDocument {
   let parsedSince = 0;
   const blocks: Block[] = [];
+  const slots: BlockSlot[] | undefined = cache ? [] : undefined;
   const degraded: Span[] = [];
   const previous = cache?.previous;
   const placedNow: { start: number; key: string }[] = [];
@@ -577,6 +603,15 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
       if (last && last.end === d.start + shift) degraded[degraded.length - 1] = { start: last.start, end: d.end + shift };
       else degraded.push({ start: d.start + shift, end: d.end + shift });
     }
+    if (slots) {
+      let own = parsed.slots;
+      if (!own || own.length !== parsed.blocks.length) {
+        own = [];
+        for (let i = 0; i < parsed.blocks.length; i++) own.push(newSlot());
+        parsed.slots = own;
+      }
+      for (let i = 0; i < own.length; i++) slots.push(own[i]!);
+    }
     if (shift === 0) {
       for (const b of parsed.blocks) blocks.push(b);
       continue;
@@ -591,7 +626,7 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
     for (const b of placed.blocks) blocks.push(b);
   }
   if (cache) cache.previous = { length: text.length, chunks: placedNow };
-  return { blocks, degraded, memo: cache?.memo };
+  return { blocks, degraded, memo: cache?.memo, slots };
 }
 
 /** The blocks of a cached chunk as last placed in a document (at `shift`). */

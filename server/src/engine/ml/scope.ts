@@ -146,10 +146,24 @@ export function appendToSection(ctx: RuleContext, h: Heading, snippet: string, t
 
 /** Whether a hit is negated in its sentence ("no real-time scoring is needed", "holds no personal data"). */
 export function isNegated(ctx: RuleContext, hit: PhraseHit): boolean {
-  const before = ctx.text.slice(Math.max(0, hit.span.start - 40), hit.span.start);
-  const sentence = before.split(/[.!?;:\n]\s/).pop() ?? before;
-  return /\b(?:no|not|non|without|never|nor|none|neither|avoid(?:s|ing)?)\b[^,]{0,25}$|n['’]t\b[^,]{0,25}$/i.test(sentence);
+  const text = ctx.text;
+  const from = Math.max(0, hit.span.start - 40);
+  // The sentence is what follows the last separator (one of . ! ? ; : or a line break, then white space) in the
+  // 40 characters before the hit, separators found left to right without overlap, as split() finds them; no copy
+  // of the window but the sentence itself (the rules ask this for every hit of a phrase on every keystroke).
+  let start = from;
+  for (let i = from; i + 1 < hit.span.start; i++) {
+    if (SENTENCE_END.has(text.charCodeAt(i)) && WHITE.test(text[i + 1]!)) {
+      start = i + 2;
+      i++;
+    }
+  }
+  return NEGATION.test(text.slice(start, hit.span.start));
 }
+
+const SENTENCE_END = new Set([46, 33, 63, 59, 58, 10]); // . ! ? ; : \n
+const WHITE = /\s/;
+const NEGATION = /\b(?:no|not|non|without|never|nor|none|neither|avoid(?:s|ing)?)\b[^,]{0,25}$|n['’]t\b[^,]{0,25}$/i;
 
 /** The first of findAffirmed's hits, without listing the others. */
 export function firstAffirmed(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit | undefined {
