@@ -182,10 +182,18 @@ interface SectionAcc {
  */
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
-  const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
+  const contentBlocks: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (countsAsContent(b, doc.templateMode) && b.kind !== 'code') contentBlocks.push(i);
+  }
   const found = keywordEntries(blocks, contentBlocks, cp, memo, doc.slots);
   const stats = allBodyStats(doc, memo);
-  const perSection = new Map<string, SectionAcc>();
+  // By the entries' section index (the profile's order), not by id: one array read per entry. (A profile that
+  // repeats an id gathers under the id's first place, as one accumulator per id did.)
+  const sectionsList = cp.profile.sections;
+  const place = sectionsList.map((s) => sectionsList.findIndex((x) => x.id === s.id));
+  const perSection: (SectionAcc | undefined)[] = sectionsList.map(() => undefined);
   // Per heading, the `found` positions of the blocks in its body that have entries.
   const byOwner: number[][] = headings.map(() => []);
   let lastStart = -1;
@@ -200,8 +208,9 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     if (owner >= 0) byOwner[owner]!.push(k);
     for (let n = 0; n < entries.length; n++) {
       const e = entries[n]!;
-      let acc = perSection.get(e.sectionId);
-      if (!acc) perSection.set(e.sectionId, (acc = { blocks: [], subIds: new Set(), current: -1 }));
+      const at = place[e.sectionIndex]!;
+      let acc = perSection[at];
+      if (!acc) perSection[at] = acc = { blocks: [], subIds: new Set(), current: -1 };
       if (acc.current !== k) {
         acc.current = k;
         acc.blocks.push(k);
@@ -228,7 +237,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
 
   return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
-    const acc = perSection.get(sectionId);
+    const acc = perSection[sectionsList.findIndex((x) => x.id === sectionId)];
     const entriesOf = function* () {
       for (const k of acc?.blocks ?? []) for (const e of found[k]!) if (e.sectionId === sectionId) yield e;
     };

@@ -11,6 +11,8 @@ export interface PhraseEntry {
   readonly tokens: readonly string[];
   readonly phrase: string;
   readonly sectionId: string;
+  /** The section's place in its profile's list of sections (an array index where an id would be a lookup). */
+  readonly sectionIndex: number;
   readonly subsectionId?: string;
   /** Evidence weight: 3 for a strong keyword, 2 for a multi-word phrase, 1 for a single word. */
   readonly weight: number;
@@ -48,11 +50,13 @@ export function compileProfile(profile: ProfileDef): CompiledProfile {
   if (hit) return hit;
   const aliases: PhraseEntry[] = [];
   const keywords: PhraseEntry[] = [];
+  let sectionIndex = 0;
   const add = (list: PhraseEntry[], phrase: string, sectionId: string, subsectionId?: string, strong = false, title = false) => {
     const tokens = contentTokens(normalizeHeading(phrase, true));
-    if (tokens.length) list.push({ tokens, phrase, sectionId, subsectionId, weight: strong ? 3 : tokens.length > 1 ? 2 : 1, ...(title ? { title } : {}) });
+    if (tokens.length) list.push({ tokens, phrase, sectionId, sectionIndex, subsectionId, weight: strong ? 3 : tokens.length > 1 ? 2 : 1, ...(title ? { title } : {}) });
   };
-  for (const s of profile.sections) {
+  for (const [i, s] of profile.sections.entries()) {
+    sectionIndex = i;
     add(aliases, s.title, s.id, undefined, false, true);
     for (const a of s.aliases) add(aliases, a, s.id);
     for (const k of s.keywords) add(keywords, k, s.id);
