@@ -167,8 +167,6 @@ function keyOf(e: PhraseEntry): string {
 interface SectionAcc {
   /** Positions in `found` of the blocks that have entries for this section, in order. */
   readonly blocks: number[];
-  /** Subsections with at least one entry. */
-  readonly subIds: Set<string>;
   /** The `found` position of the block being read. */
   current: number;
 }
@@ -210,12 +208,11 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       const e = entries[n]!;
       const at = place[e.sectionIndex]!;
       let acc = perSection[at];
-      if (!acc) perSection[at] = acc = { blocks: [], subIds: new Set(), current: -1 };
+      if (!acc) perSection[at] = acc = { blocks: [], current: -1 };
       if (acc.current !== k) {
         acc.current = k;
         acc.blocks.push(k);
       }
-      if (e.subsectionId !== undefined) acc.subIds.add(e.subsectionId);
     }
   }
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
@@ -236,7 +233,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   const hasLocalEvidence = (hIndex: number, sectionId: string) => byOwner[hIndex]!.some((k) => found[k]!.some((e) => e.sectionId === sectionId));
   const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
 
-  return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
+  return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const acc = perSection[sectionsList.findIndex((x) => x.id === sectionId)];
     const entriesOf = function* () {
       for (const k of acc?.blocks ?? []) for (const e of found[k]!) if (e.sectionId === sectionId) yield e;
@@ -244,10 +241,18 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     let built: { readonly evidence: Evidence[]; readonly subs: Map<string, Evidence[]> } | undefined;
     const build = () => (built ??= buildEvidence(sectionId, acc?.blocks ?? [], found, (k) => blocks[contentBlocks[k]!]!.span));
     let counter: ((h: Heading) => number) | undefined;
+    let subIds: Set<string> | undefined;
     return {
       evidence: () => build().evidence,
       subEvidence: (subId) => build().subs.get(subId) ?? [],
-      hasSubEvidence: (subId) => acc?.subIds.has(subId) ?? false,
+      hasSubEvidence(subId) {
+        // Subsections with at least one entry: gathered when first asked (most sections are never asked).
+        if (!subIds) {
+          subIds = new Set();
+          for (const k of acc?.blocks ?? []) for (const e of found[k]!) if (e.sectionId === sectionId && e.subsectionId !== undefined) subIds.add(e.subsectionId);
+        }
+        return subIds.has(subId);
+      },
       evidenceStarts() {
         // What evidence().map((e) => e.span.start) gives, without the objects: a block's start once per phrase.
         const out: number[] = [];
@@ -429,7 +434,6 @@ function finishSections(
   config: EngineConfig,
   stats: readonly BodyStats[],
   owners: readonly (readonly string[])[],
-  direct: readonly string[][],
   matchesByHeading: readonly SectionMatch[][],
   ownerReason: OwnerReasons,
   weakMentions: ReadonlySet<string>,
@@ -452,12 +456,13 @@ function finishSections(
   // Insertions must not land inside an unclosed code block or comment at the end of the document.
   const openTail = openTailStart(doc.text, doc.blocks);
   // The headings matched to each subsection, in match order (one pass, not a filter per subsection).
-  const subHeadingsOf = new Map<string, Heading[]>();
+  const subHeadingsOf = new Map<string, Map<string, Heading[]>>();
   for (const m of matches) {
     if (m.subsectionId === undefined) continue;
-    const key = `${m.sectionId}\u0000${m.subsectionId}`;
-    let list = subHeadingsOf.get(key);
-    if (!list) subHeadingsOf.set(key, (list = []));
+    let bySub = subHeadingsOf.get(m.sectionId);
+    if (!bySub) subHeadingsOf.set(m.sectionId, (bySub = new Map()));
+    let list = bySub.get(m.subsectionId);
+    if (!list) bySub.set(m.subsectionId, (list = []));
     list.push(headings[m.headingIndex]!);
   }
   const drafts: SectionDraft[] = [];
@@ -475,14 +480,18 @@ function finishSections(
       const dense = blocksWithHits >= DENSE_EVIDENCE_BLOCKS && distinct >= DENSE_EVIDENCE_KEYWORDS && blocksWithHits >= DENSE_EVIDENCE_SHARE * contentBlockCount;
       status = dense ? 'covered' : ev.score() >= MENTION_SCORE || weakMentions.has(s.id) ? 'mentioned' : 'missing';
     }
-    const headingRefs = own
-      .filter((h) => direct[h.index]!.includes(s.id) || ownerReason[h.index]?.has(s.id) === true || matchesByHeading[h.index]!.some((m) => m.sectionId === s.id))
-      .map((h) => ({
-        index: h.index,
-        reason: matchesByHeading[h.index]!.find((m) => m.sectionId === s.id)?.reason ?? ownerReason[h.index]?.get(s.id) ?? `'${h.text}' sits under a ${s.title} heading`,
-      }));
+    // The headings that name the section (a match) or whose text is about it (an owner reason); not those that
+    // only sit under one. (A direct match is always among the heading's matches.)
+    const headingRefs: { index: number; reason: string }[] = [];
+    for (const h of own) {
+      const named = matchesByHeading[h.index]!;
+      let reason: string | undefined;
+      for (let i = 0; i < named.length && reason === undefined; i++) if (named[i]!.sectionId === s.id) reason = named[i]!.reason;
+      reason ??= ownerReason[h.index]?.get(s.id);
+      if (reason !== undefined) headingRefs.push({ index: h.index, reason });
+    }
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
-      const subHeadings = subHeadingsOf.get(`${s.id}\u0000${sub.id}`) ?? [];
+      const subHeadings = subHeadingsOf.get(s.id)?.get(sub.id) ?? [];
       let subStatus: Status;
       if (subHeadings.length) {
         const subWords = wordsOf(subHeadings) + subHeadings.reduce((n, h) => n + childWords(doc, stats, owners, h, s.id), 0);
@@ -629,7 +638,7 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
   };
   const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
   const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
-  return finishSections(doc, matches, cp, config, stats, owners, direct, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
+  return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
     const evidence = dedupeEvidence(sectionHits);
     return {
