@@ -167,6 +167,8 @@ function keyOf(e: PhraseEntry): string {
 interface SectionAcc {
   /** Positions in `found` of the blocks that have entries for this section, in order. */
   readonly blocks: number[];
+  /** Subsections with at least one entry. */
+  readonly subIds: Set<string>;
   /** The `found` position of the block being read. */
   current: number;
 }
@@ -193,7 +195,8 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   const place = sectionsList.map((s) => sectionsList.findIndex((x) => x.id === s.id));
   const perSection: (SectionAcc | undefined)[] = sectionsList.map(() => undefined);
   // Per heading, the `found` positions of the blocks in its body that have entries.
-  const byOwner: number[][] = headings.map(() => []);
+  // (Headings without such blocks share one empty list: a list is made on its first element.)
+  const byOwner: number[][] = new Array<number[]>(headings.length).fill(NO_BLOCKS);
   let lastStart = -1;
   for (let k = 0; k < contentBlocks.length; k++) {
     const entries = found[k]!;
@@ -203,16 +206,20 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     if (span.start <= lastStart) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
     lastStart = span.start;
     const owner = doc.blockOwner[i]!;
-    if (owner >= 0) byOwner[owner]!.push(k);
+    if (owner >= 0) {
+      if (byOwner[owner] === NO_BLOCKS) byOwner[owner] = [k];
+      else byOwner[owner]!.push(k);
+    }
     for (let n = 0; n < entries.length; n++) {
       const e = entries[n]!;
       const at = place[e.sectionIndex]!;
       let acc = perSection[at];
-      if (!acc) perSection[at] = acc = { blocks: [], current: -1 };
+      if (!acc) perSection[at] = acc = { blocks: [], subIds: new Set(), current: -1 };
       if (acc.current !== k) {
         acc.current = k;
         acc.blocks.push(k);
       }
+      if (e.subsectionId !== undefined) acc.subIds.add(e.subsectionId);
     }
   }
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
@@ -241,18 +248,10 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     let built: { readonly evidence: Evidence[]; readonly subs: Map<string, Evidence[]> } | undefined;
     const build = () => (built ??= buildEvidence(sectionId, acc?.blocks ?? [], found, (k) => blocks[contentBlocks[k]!]!.span));
     let counter: ((h: Heading) => number) | undefined;
-    let subIds: Set<string> | undefined;
     return {
       evidence: () => build().evidence,
       subEvidence: (subId) => build().subs.get(subId) ?? [],
-      hasSubEvidence(subId) {
-        // Subsections with at least one entry: gathered when first asked (most sections are never asked).
-        if (!subIds) {
-          subIds = new Set();
-          for (const k of acc?.blocks ?? []) for (const e of found[k]!) if (e.sectionId === sectionId && e.subsectionId !== undefined) subIds.add(e.subsectionId);
-        }
-        return subIds.has(subId);
-      },
+      hasSubEvidence: (subId) => acc?.subIds.has(subId) ?? false,
       evidenceStarts() {
         // What evidence().map((e) => e.span.start) gives, without the objects: a block's start once per phrase.
         const out: number[] = [];
@@ -659,6 +658,7 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
 /** The list of a heading with none (shared, never written to: lists are made on their first element). */
 const NO_MATCHES: SectionMatch[] = [];
 const NO_IDS: string[] = [];
+const NO_BLOCKS: number[] = [];
 
 function headingRelations(doc: DocumentModel, matches: readonly SectionMatch[]) {
   const { headings } = doc;
