@@ -7,6 +7,7 @@ import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
 import { findKeywordHits, keywordsOfText } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { BlockSlot, Memo } from './parse';
+import { firstAtOrAfter } from './sorted';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
 export const PLACEHOLDER =
@@ -567,17 +568,7 @@ export function countsFromStarts(starts: number[]): (h: Heading) => number {
       break;
     }
   }
-  const firstAtOrAfter = (x: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return (h) => Math.max(0, firstAtOrAfter(h.sectionSpan.end) - firstAtOrAfter(h.span.start));
+  return (h) => Math.max(0, firstAtOrAfter(starts, h.sectionSpan.end) - firstAtOrAfter(starts, h.span.start));
 }
 
 /** A block's distinct phrases for a section (a phrase counted once however often its entries repeat). */

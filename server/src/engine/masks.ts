@@ -1,6 +1,7 @@
 // Parts of a Markdown text that are not rendered prose: code blocks (fenced and indented), inline code spans,
 // HTML comments and front matter. Suppression comments and placeholder checks ignore what lies inside them.
 import type { Block, Span } from './types';
+import { firstAtOrAfter } from './sorted';
 
 /** Inline code spans (CommonMark: a run of n backticks closed by the next run of exactly n), outside `skip`.
  * Linear apart from a sort: every run is visited once, and the closer is found through a per-length queue. */
@@ -26,13 +27,7 @@ export function codeSpans(text: string, skip: readonly Span[] = []): Span[] {
     blank.lastIndex = m.index + 1;
   }
   const blankBetween = (a: number, b: number) => {
-    let lo = 0;
-    let hi = blankLines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blankLines[mid]! < a) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(blankLines, a);
     return lo < blankLines.length && blankLines[lo]! < b;
   };
   const out: Span[] = [];
