@@ -6,13 +6,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
-import { anchorHeading, lifecycleHeadings, sectionSpans } from '../../server/src/engine/ml/scope';
+import { anchorHeading, sectionSpans } from '../../server/src/engine/ml/scope';
 import { countsFromStarts, evidenceCounterOf, evidenceStartsOf } from '../../server/src/engine/coverage';
 import type { RuleContext } from '../../server/src/engine/rules/types';
-import type { Span } from '../../server/src/engine/types';
+import type { Heading, Span } from '../../server/src/engine/types';
 import { examplesAndCorpus } from './markdown-files';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
 import { designDoc } from '../../bench/generate.mjs';
+
+/**
+ * The ranking the rules used before (do not "fix" it to follow the code): the section's headings sorted real
+ * ones first, then by the evidence starts under each (two binary searches in the sorted starts), then by size,
+ * then by place in the list.
+ */
+function lifecycleHeadings(ctx: RuleContext, id: string): Heading[] {
+  const s = ctx.lifecycleSections.find((x) => x.id === id);
+  const hs = (s?.headings ?? []).map((r) => ctx.doc.headings[r.index]).filter((h): h is Heading => h !== undefined);
+  const evidence = s ? countsFromStarts(evidenceStartsOf(s)) : () => 0;
+  return hs
+    .map((h, i) => ({ h, i, real: h.kind === 'pseudo' ? 0 : 1, evidence: evidence(h), size: h.sectionSpan.end - h.span.end }))
+    .sort((a, b) => b.real - a.real || b.evidence - a.evidence || b.size - a.size || a.i - b.i)
+    .map((x) => x.h);
+}
 
 /** The definition before: lifecycleHeadings' spans, sorted by start and merged (do not "fix" it to follow). */
 function reference(ctx: RuleContext, id: string): Span[] {

@@ -101,7 +101,7 @@ function allBodyStats(doc: DocumentModel, memo: Memo | undefined): BodyStats[] {
     const t = blockText(b, doc.headings[owner]);
     const slot = doc.slots?.[i];
     let st: BodyStats;
-    if (slot && slot.statsText === t) st = slot.stats as BodyStats;
+    if (slot && slot.statsText === t && slot.stats) st = slot.stats;
     else {
       st = textStats ? textStats(t, statsOf) : statsOf(t);
       if (slot) {
@@ -359,7 +359,7 @@ function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp
   // A block's entries are kept in its slot (per compiled profile): a read by position, not a lookup by text.
   return indices.map((i) => {
     const slot = slots[i]!;
-    if (slot.keywordsOwner === cp) return slot.keywords as readonly PhraseEntry[];
+    if (slot.keywordsOwner === cp && slot.keywords) return slot.keywords;
     const entries = entriesOf(blocks[i]!.text);
     slot.keywordsOwner = cp;
     slot.keywords = entries;

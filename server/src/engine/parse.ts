@@ -15,6 +15,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Block, Span } from './types';
 import { findByPlace } from './by-place';
+import type { PhraseEntry } from './match';
 import { assessRisk } from './risk';
 
 export interface Chunk {
@@ -38,19 +39,15 @@ export interface ParsedChunk {
  * which a cached chunk's block never changes.
  */
 export interface BlockSlot {
-  /** Keyword entries of the block's text, for the keyword index `keywordsOwner`. */
+  /** Keyword entries of the block's text, for the compiled profile `keywordsOwner`. */
   keywordsOwner: unknown;
-  keywords: unknown;
+  keywords: readonly PhraseEntry[] | undefined;
   /** Body statistics of `statsText` (the block's text as coverage counts it). */
   statsText: string | undefined;
-  stats: unknown;
-  /** A heading's matches for the compiled profile `headOwner`, of the heading text `headText`. */
-  headOwner: unknown;
-  headText: string | undefined;
-  head: unknown;
+  stats: { readonly words: number; readonly placeholder: boolean } | undefined;
 }
 
-const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, headOwner: undefined, headText: undefined, head: undefined });
+const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined });
 
 /**
  * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice as a view of its

@@ -22,22 +22,8 @@ function rankedCandidates(ctx: RuleContext, sectionId: string): { h: Heading; i:
   return hs.map((h, i) => ({ h, i, real: real(h), evidence: evidence(h), size: size(h) }));
 }
 
-/** The lifecycle section's own headings, the most telling first (see rankedCandidates). */
-export function lifecycleHeadings(ctx: RuleContext, sectionId: string): Heading[] {
-  // Several rules ask for the same section in one analysis: computed once per context and section.
-  let perContext = headingsMemo.get(ctx);
-  if (!perContext) headingsMemo.set(ctx, (perContext = new Map()));
-  const hit = perContext.get(sectionId);
-  if (hit) return [...hit];
-  const sorted = rankedCandidates(ctx, sectionId)
-    .sort((a, b) => b.real - a.real || b.evidence - a.evidence || b.size - a.size || a.i - b.i)
-    .map((x) => x.h);
-  perContext.set(sectionId, sorted);
-  return [...sorted];
-}
-
-/** lifecycleHeadings(ctx, sectionId)[0], where a finding about the section anchors: the best candidate in one
- * pass, without sorting them all (thousands at 4 MB, on every keystroke a rule fires). */
+/** The lifecycle section's most telling heading (by rankedCandidates), where a finding about the section
+ * anchors: found in one pass, without sorting them all (thousands at 4 MB, on every keystroke a rule fires). */
 export function anchorHeading(ctx: RuleContext, sectionId: string): Heading | undefined {
   let perContext = anchorMemo.get(ctx);
   if (!perContext) anchorMemo.set(ctx, (perContext = new Map()));
@@ -52,7 +38,6 @@ export function anchorHeading(ctx: RuleContext, sectionId: string): Heading | un
 }
 
 const anchorMemo = new WeakMap<RuleContext, Map<string, Heading | undefined>>();
-const headingsMemo = new WeakMap<RuleContext, Map<string, readonly Heading[]>>();
 
 /** Whether the document has a section of its own on this lifecycle topic: a heading that names it (not only a
  * generic heading whose text happens to be about it), with some substance under it. */
@@ -76,7 +61,7 @@ export function hasServingSection(ctx: RuleContext): boolean {
 /** The spans of the section's headings, with everything under them (merged, in document order). */
 export function sectionSpans(ctx: RuleContext, sectionId: string): Span[] {
   // Several rules ask for the same section's spans in one analysis: computed once per context and section.
-  // The order of lifecycleHeadings (by evidence) does not matter here, so it is not computed for this.
+  // The headings' ranking (rankedCandidates) does not matter here, so it is not computed for this.
   let perContext = spansMemo.get(ctx);
   if (!perContext) spansMemo.set(ctx, (perContext = new Map()));
   const hit = perContext.get(sectionId);
