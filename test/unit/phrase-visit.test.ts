@@ -11,13 +11,13 @@ import {
   eachInProse,
   findInProse,
   firstInProse,
-  insideSpans,
   isTemplate,
   nonProseSpans,
   type PhraseHit,
   type PhraseMatcher,
 } from '../../server/src/engine/ml/phrases';
 import type { Block, Span } from '../../server/src/engine/types';
+import { insideAny } from '../../server/src/engine/masks';
 import { examplesAndCorpus } from './markdown-files';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
 import { designDoc } from '../../bench/generate.mjs';
@@ -49,7 +49,7 @@ function visits(m: PhraseMatcher, text: string, within?: Span, stopAfter = Infin
 
 /** findInProse as it was written before the visitors: find per range, then the prose filter. */
 function referenceInProse(text: string, blocks: readonly Block[], m: PhraseMatcher, within?: readonly Span[]): PhraseHit[] {
-  const excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)));
+  const excluded = insideAny(nonProseSpans(blocks, isTemplate(blocks)));
   return (within ?? [{ start: 0, end: text.length }]).flatMap((r) => m.find(text, r)).filter((h) => !excluded(h.span.start));
 }
 

@@ -8,6 +8,7 @@
 import type { Block, Span } from '../types';
 import { detach } from '../parse';
 import { findByPlace } from '../by-place';
+import { insideAny } from '../masks';
 
 export interface PhraseHit {
   /** Index of the phrase in the list it was compiled from. */
@@ -623,30 +624,6 @@ export function nonProseSpans(blocks: readonly Block[], templateMode: boolean): 
   return out;
 }
 
-/** A test for "offset lies in one of these spans" (spans in document order, possibly nested). */
-export function insideSpans(spans: readonly Span[]): (offset: number) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  // Merge overlaps so that a binary search finds the one candidate.
-  const merged: Span[] = [];
-  for (const s of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && s.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
-    else merged.push(s);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = merged.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = merged[mid]!;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
-}
-
 /** Whether a document is a template: its prompts live in HTML comments (same test as coverage). */
 export function isTemplate(blocks: readonly Block[]): boolean {
   return blocks.filter((b) => b.kind === 'html' && b.comment).length >= 3;
@@ -658,7 +635,7 @@ const excludedMemo = new WeakMap<readonly Block[], (offset: number) => boolean>(
  * rules ask dozens of times per analysis with the same blocks. */
 export function notProse(blocks: readonly Block[]): (offset: number) => boolean {
   let excluded = excludedMemo.get(blocks);
-  if (!excluded) excludedMemo.set(blocks, (excluded = insideSpans(nonProseSpans(blocks, isTemplate(blocks)))));
+  if (!excluded) excludedMemo.set(blocks, (excluded = insideAny(nonProseSpans(blocks, isTemplate(blocks)))));
   return excluded;
 }
 

@@ -4,7 +4,8 @@
 import type { Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { hasPlaceholder } from '../coverage';
-import { compilePhrases, insideSpans, notProse, type PhraseMatcher } from './phrases';
+import { insideAny } from '../masks';
+import { compilePhrases, notProse, type PhraseMatcher } from './phrases';
 
 export const SUCCESS_PHRASES = [
   'success metric*', 'success criteria', 'success criterion', 'success means', 'success is', 'success will be',
@@ -53,7 +54,7 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
     out.push({ span: { start: h.bodySpan.start, end: h.sectionSpan.end }, anchor: h.span, text: body });
     covered.push({ start: h.span.start, end: h.sectionSpan.end });
   }
-  const inCovered = insideSpans(covered);
+  const inCovered = insideAny(covered);
   const mayHold = searchEveryBlock ? () => true : candidates(ctx.text, matcher);
   blocks.forEach((b, i) => {
     if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) return;

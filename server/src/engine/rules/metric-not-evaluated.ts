@@ -4,7 +4,8 @@
 // Good: … the A/B test compares conversion rate between arms; the dashboard tracks it weekly.
 // Only runs when the document has a model or monitoring section of its own.
 import type { RuleDef, RuleFinding } from './types';
-import { compilePhrases, eachInProse, insideSpans, type PhraseHit } from '../ml/phrases';
+import { insideAny } from '../masks';
+import { compilePhrases, eachInProse, type PhraseHit } from '../ml/phrases';
 import { hasSection } from '../ml/scope';
 
 /** A success statement that says where its metric is measured is its own evaluation plan. */
@@ -42,7 +43,7 @@ export const metricNotEvaluated: RuleDef = {
     if (!hasSection(ctx, 'model') && !hasSection(ctx, 'monitoring')) return [];
     const statements = successStatements(ctx).filter((s) => !isPrompt(s.text) && EVALUATED_IN_PLACE.find(s.text).length === 0);
     if (statements.length === 0) return [];
-    const inStatements = insideSpans(statements.map((s) => s.span));
+    const inStatements = insideAny(statements.map((s) => s.span));
     // One pass over the text for every name; hits are then grouped by metric.
     // Per metric: its first hit inside a statement, and whether it appears anywhere else (one pass).
     const firstPromised: (PhraseHit | undefined)[] = new Array(METRIC_NAMES.length);
