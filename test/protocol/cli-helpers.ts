@@ -1,8 +1,8 @@
 // Running the built CLI (dist/cli.js) as a process, in a scratch folder or in the repository.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tempDir } from '../temp-dir';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -19,9 +19,9 @@ export function mldoc(args: readonly string[], opts: { cwd?: string; env?: Recor
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A scratch folder with the given files (string contents, or raw bytes). */
+/** A scratch folder with the given files (string contents, or raw bytes); removed when the tests end. */
 export function scratch(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mldoc-cli-'));
+  const dir = tempDir('mldoc-cli-');
   for (const [name, content] of Object.entries(files)) {
     const p = join(dir, name);
     mkdirSync(dirname(p), { recursive: true });

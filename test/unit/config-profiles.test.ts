@@ -1,8 +1,7 @@
 // Custom profiles in .mldoc.json / .mldoc.yaml: parsed as data, errors at their line, `extends` of a built-in
 // profile, selection with `profile`, and the engine analysing against the result.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfigFor, toEngineConfig } from '../../server/src/config/files';
@@ -10,6 +9,7 @@ import { parseConfigText } from '../../server/src/config/parse';
 import { renderConfigSchema } from '../../server/src/config/schema';
 import { analyze } from '../../server/src/engine';
 import { getProfile } from '../../server/src/engine/profiles';
+import { tempDir } from '../temp-dir';
 
 const JSON_CONFIG = `{
   "profile": "team-rfc",
@@ -79,7 +79,7 @@ describe('custom profiles in the configuration', () => {
   });
 
   it('a profile defined in an extended config file may be selected by the file that extends it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mldoc-profiles-'));
+    const dir = tempDir('mldoc-profiles-');
     writeFileSync(join(dir, 'base.mldoc.json'), JSON.stringify({ profiles: { cards: { extends: 'model-card', omit: ['factors'] } } }));
     writeFileSync(join(dir, '.mldoc.json'), JSON.stringify({ extends: './base.mldoc.json', profile: 'cards' }));
     const loaded = loadConfigFor(join(dir, 'doc.md'));

@@ -2,14 +2,14 @@
 // sync with the rule and profile registries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseConfigText } from '../../server/src/config/parse';
 import { findConfigFile, loadConfigFor, toEngineConfig } from '../../server/src/config/files';
 import { renderConfigSchema, SCHEMA_PATH } from '../../server/src/config/schema';
 import { RULES } from '../../server/src/engine/rules';
 import { PROFILES } from '../../server/src/engine/profiles';
+import { tempDir } from '../temp-dir';
 
 const ROOT = resolve(__dirname, '../../..');
 const RULE = RULES[0]!.id;
@@ -99,7 +99,7 @@ test('a config that is not an object is an error; an empty file is an empty conf
 });
 
 test('findConfigFile walks upward; loadConfigFor follows extends; toEngineConfig keeps only engine fields', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mldoc-config-'));
+  const dir = tempDir('mldoc-config-');
   mkdirSync(join(dir, 'a', 'b'), { recursive: true });
   writeFileSync(join(dir, 'base.mldoc.json'), JSON.stringify({ thinWords: 9, rules: { [RULE]: 'info' } }));
   writeFileSync(join(dir, 'a', '.mldoc.yaml'), `extends: ../base.mldoc.json\nprofile: lifecycle\ninclude: ["**/*.md"]\n`);
