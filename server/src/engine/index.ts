@@ -10,6 +10,7 @@ import { computeCoverage, computeDocumentModel } from './coverage';
 import { createLineIndex, type LineIndex } from './line-index';
 import { DEFAULT_PROFILE, LIFECYCLE_IDS, LIFECYCLE_PROFILE, resolveProfile } from './profiles';
 import { computeReadiness } from './readiness';
+import { adoptSegments } from './ml/phrases';
 import { RULES } from './rules';
 import type { RuleContext, RuleDef } from './rules/types';
 import { isSuppressed, parseSuppressions } from './suppressions';
@@ -62,6 +63,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   // scan of every block (28,000 at 4 MB) on each keystroke for a document without any.
   const frontMatterBlock = () => (parsed.blocks[0]?.kind === 'front-matter' ? parsed.blocks[0] : undefined);
   const parsed = parseDocument(input, options.cache, options.checkpoint);
+  adoptSegments(input, parsed.chunks);
   const frontMatter = parseFrontMatter(frontMatterBlock()?.text);
   const fmProfile = typeof frontMatter?.['profile'] === 'string' ? (frontMatter['profile'] as string) : undefined;
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };

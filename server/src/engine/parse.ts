@@ -30,6 +30,18 @@ export interface ParsedChunk {
   readonly degraded: readonly Span[];
   /** One slot per block, made on first use by parseDocument with a cache (see BlockSlot). */
   slots?: BlockSlot[];
+  /** Values computed from the chunk's text alone (phrase hits per list, per-segment values: see
+   * ml/phrases.ts segmentSlot), relative to the chunk, kept with it while it is cached. */
+  segmentValues?: unknown[];
+}
+
+/** A chunk of the parsed text where it sits, with its text and the values remembered for that text: what the
+ * phrase search uses as the text's segments (see ml/phrases.ts adoptSegments). */
+export interface PlacedChunk {
+  readonly start: number;
+  /** The chunk's text: with a cache, the cache's own (detached) key. */
+  readonly text: string;
+  readonly values: unknown[];
 }
 
 /**
@@ -76,10 +88,10 @@ export interface ParseCache {
   readonly memo?: Memo;
 }
 
-/** Where the chunks of the last parsed version were: their keys are the cache's own (detached) strings. */
+/** Where the chunks of the last parsed version were: their texts are the cache's own (detached) strings. */
 export interface PreviousChunks {
   readonly length: number;
-  readonly chunks: readonly { readonly start: number; readonly key: string }[];
+  readonly chunks: readonly PlacedChunk[];
 }
 
 /** Stale entries (unused by the last two analyses) are dropped once there are this many, or a sixteenth of the
@@ -532,7 +544,7 @@ function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block
 export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
   if (text.length <= GROUP_CHUNKS_ABOVE && !assessRisk(text).risky) {
     const whole = parseRiskAware(text, atDocumentStart);
-    return { blocks: whole.blocks, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [], slots: undefined };
+    return { blocks: whole.blocks, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [], slots: undefined, segmentValues: undefined };
   }
   const blocks: Block[] = [];
   const degraded: Span[] = [];
@@ -546,7 +558,7 @@ export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
     }
     for (const b of parsed.blocks) blocks.push(part.start === 0 ? b : shiftedBlock(b, part.start));
   }
-  return { blocks, degraded, slots: undefined };
+  return { blocks, degraded, slots: undefined, segmentValues: undefined };
 }
 
 export interface ParsedDocument {
@@ -557,6 +569,8 @@ export interface ParsedDocument {
   readonly memo?: Memo;
   /** With a cache: each block's slot (parallel to `blocks`), kept with its chunk across versions. */
   readonly slots?: readonly BlockSlot[];
+  /** The chunks the text was cut into, in order (together they are the text). */
+  readonly chunks: readonly PlacedChunk[];
 }
 
 /** Text newly parsed between two calls of parseDocument's checkpoint. */
@@ -568,10 +582,10 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
   const slots: BlockSlot[] | undefined = cache ? [] : undefined;
   const degraded: Span[] = [];
   const previous = cache?.previous;
-  const placedNow: { start: number; key: string }[] = [];
-  const known = previous ? findByPlace(previous.chunks, (c) => c.key, text.length - previous.length) : undefined;
+  const placedNow: PlacedChunk[] = [];
+  const known = previous ? findByPlace(previous.chunks, (c) => c.text, text.length - previous.length) : undefined;
   for (const chunk of splitChunks(text)) {
-    let key = known?.(text, chunk.start, chunk.text.length)?.key;
+    let key = known?.(text, chunk.start, chunk.text.length)?.text;
     let parsed = key !== undefined ? cache!.get(key) : undefined;
     if (!parsed) {
       parsed = cache?.get(chunk.text);
@@ -593,7 +607,7 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
       }
     }
     // A chunk found by its text (not by its place) is remembered under a detached copy for the next version.
-    if (cache) placedNow.push({ start: chunk.start, key: key ?? detach(chunk.text) });
+    placedNow.push({ start: chunk.start, text: key ?? (cache ? detach(chunk.text) : chunk.text), values: (parsed.segmentValues ??= []) });
     const shift = chunk.start;
     for (const d of parsed.degraded) {
       const last = degraded[degraded.length - 1];
@@ -623,7 +637,7 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
     for (const b of placed.blocks) blocks.push(b);
   }
   if (cache) cache.previous = { length: text.length, chunks: placedNow };
-  return { blocks, degraded, memo: cache?.memo, slots };
+  return { blocks, degraded, memo: cache?.memo, slots, chunks: placedNow };
 }
 
 /** The blocks of a cached chunk as last placed in a document (at `shift`). */

@@ -54,8 +54,8 @@ const byList = new WeakMap<readonly string[], PhraseMatcher>();
 
 // Incremental search. The readiness score and the ML rules search the whole text with dozens of phrase lists on
 // every keystroke; on a large document that is most of the analysis. A large text is therefore searched per
-// segment (cut at heading lines, like the parser's chunks) and each segment's hits are remembered by its text, so
-// an edit re-searches only the segment it touched. Exact: a hit cannot cross into a line that starts with `#`
+// segment (cut at heading lines: the analysed text's segments are the parser's chunks, see adoptSegments) and each
+// segment's hits are remembered with it, so an edit re-searches only the segment it touched. Exact: a hit cannot cross into a line that starts with `#`
 // (a phrase's words are letters and punctuation joined by spaces, hyphens, slashes or emphasis, never `#`), and
 // the word-boundary checks see a line break or `#` at a segment's edge just as they see the string's edge.
 // The memo is bounded: two generations of SEGMENT_MEMO_SIZE segments.
@@ -86,13 +86,13 @@ interface Segment {
   readonly start: number;
   readonly text: string;
   /** Hits per list slot (undefined: not searched yet); other per-segment values in slots of their own. */
-  readonly hits: (PackedHits | undefined)[];
+  readonly values: unknown[];
 }
 
 interface SegmentMemo {
   /** The segment's text, detached from the document it was cut from (see detach): hits are views of it. */
   readonly text: string;
-  readonly hits: (PackedHits | undefined)[];
+  readonly values: unknown[];
 }
 /** A small text searched by one list: the text (a detached copy) and its hits. */
 interface SmallMemo {
@@ -118,6 +118,19 @@ function headingLineStarts(text: string): number[] {
   return out;
 }
 
+/**
+ * The segments of `text` are the chunks the parser cut it into (parse.ts parseDocument: each starts at an ATX
+ * heading line, so at a line that starts with up to three spaces and `#`, like the segments segmentsOf cuts; the
+ * search is exact for any such cut, see above), with the values remembered with each cached chunk. The analysis
+ * hands them over after parsing: no second cut of the text, no second copy of its text and of its hits in a memo
+ * of its own, and no lookup of each segment on every keystroke. Another text gets segmentsOf's own cut.
+ */
+export function adoptSegments(text: string, chunks: readonly Segment[]): void {
+  if (text.length < SEGMENT_TEXT_MIN) return;
+  lastText = text;
+  lastSegments = chunks;
+}
+
 /** A slot of its own in every segment, for a value that segmentValues computes once per segment text. */
 export function segmentSlot(): number {
   return nextSlot++;
@@ -132,7 +145,7 @@ export function segmentSlot(): number {
 export function segmentValues<T extends readonly unknown[]>(text: string, slot: number, compute: (segment: string) => T): { readonly start: number; readonly text: string; readonly value: T }[] | undefined {
   if (text.length < SEGMENT_TEXT_MIN) return undefined;
   return segmentsOf(text).map((seg) => {
-    const slots = seg.hits as unknown as (T | undefined)[];
+    const slots = seg.values as (T | undefined)[];
     let value = slots[slot];
     if (value === undefined) slots[slot] = value = compute(seg.text);
     return { start: seg.start, text: seg.text, value };
@@ -149,17 +162,17 @@ function segmentsOf(text: string): readonly Segment[] {
     const start = cuts[k]!;
     const old = known(text, start, cuts[k + 1]! - start);
     if (old) {
-      segments.push(old.start === start ? old : { start, text: old.text, hits: old.hits });
+      segments.push(old.start === start ? old : { start, text: old.text, values: old.values });
       continue;
     }
     const t = text.slice(cuts[k]!, cuts[k + 1]!);
     let memo = segmentMemo.get(t);
     if (!memo) {
-      memo = previousSegmentMemo.get(t) ?? { text: detach(t), hits: [] };
+      memo = previousSegmentMemo.get(t) ?? { text: detach(t), values: [] };
       // Keyed by the memo's own text, so that the key does not hold this version of the document either.
       segmentMemo.set(memo.text, memo);
     }
-    segments.push({ start: cuts[k]!, text: memo.text, hits: memo.hits });
+    segments.push({ start: cuts[k]!, text: memo.text, values: memo.values });
   }
   if (segmentMemo.size > SEGMENT_MEMO_SIZE) {
     previousSegmentMemo = segmentMemo;
@@ -246,7 +259,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   /** The segment's hits for this list, searched with the regex on first use and remembered in the segment. */
   const segmentHits = (seg: Segment): PackedHits => {
     if (slot < 0) slot = segmentSlot();
-    let packed = seg.hits[slot];
+    let packed = seg.values[slot] as PackedHits | undefined;
     if (!packed) {
       const found: PhraseHit[] = [];
       searchRegex(seg.text, 0, found);
@@ -256,7 +269,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         for (const h of found) p.push(h.phrase, h.span.start, h.span.end);
         packed = p;
       }
-      seg.hits[slot] = packed;
+      seg.values[slot] = packed;
     }
     return packed;
   };

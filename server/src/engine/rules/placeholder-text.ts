@@ -17,7 +17,7 @@ const SHOUTED = /^(?:tbd|tba|todo|fixme|xxx)$/i;
 const MAX_SHOWN = 40;
 
 /** Every match of the pattern in `text`, as one scan from the start finds them (offsets in `text`). */
-function scan(text: string): readonly { readonly index: number; readonly found: string }[] {
+export function scan(text: string): readonly { readonly index: number; readonly found: string }[] {
   const re = new RegExp(PATTERN, 'gi');
   const out: { index: number; found: string }[] = [];
   let m: RegExpExecArray | null;

@@ -1,0 +1,88 @@
+// The parser's chunks are the phrase search's segments of the analysed text (ml/phrases.ts adoptSegments), with
+// each list's hits and the placeholder scan remembered with the cached chunk across versions. Exact: every hit
+// and every placeholder is what one search over the whole text finds, on large texts made to break it (code
+// fences holding `#` lines, CRLF and CR line breaks, indented and closed headings, `{{` running across a
+// heading, HTML comments, front matter), before and after edits that move, split and merge chunks.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createParseCache, parseDocument, type ParseCache } from '../../server/src/engine/parse';
+import { adoptSegments, compilePhrases } from '../../server/src/engine/ml/phrases';
+import { READINESS_TESTS } from '../../server/src/engine/readiness';
+import { placeholderMatches, scan } from '../../server/src/engine/rules/placeholder-text';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
+import { designDoc } from '../../bench/generate.mjs';
+
+const TRICKY = [
+  '```python\n# model drift check\nlatency = 100  # ms\n## not a heading: in a fence\n```\n',
+  '   ## Indented monitoring heading ##\nThe model latency is TBD.\n',
+  '## Template {{ the owner\n## of this section }} goes here\n',
+  '<!--\n## Commented-out deployment\nretrain weekly\n-->\n',
+  '#hashtag, not a heading: data drift\n',
+  '~~~\n# shell comment about training data\n~~~\n',
+  '## Success metrics\n\n- p99 latency under 150 ms\n- {% if x %} TODO {% endif %}\n',
+  // A phrase and a placeholder run across a blank line: a cut anywhere but at a `#` line loses them.
+  'We watch the data\n\ndrift of the feature\n\nstore, and {{ the\n\nowner }} signs off.\n',
+];
+
+function largeText(seed: number, eol: string): string {
+  let text = '---\ntitle: x\n---\n' + designDoc(70_000, seed);
+  // Tricky pieces at line starts spread through the text.
+  const parts: string[] = [];
+  let at = 0;
+  TRICKY.forEach((piece, i) => {
+    const cut = text.indexOf('\n', Math.floor(((i + 1) * text.length) / (TRICKY.length + 1))) + 1;
+    parts.push(text.slice(at, cut), piece);
+    at = cut;
+  });
+  parts.push(text.slice(at));
+  text = parts.join('');
+  return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+
+const LISTS = READINESS_TESTS.flatMap((t) => [t.strong, t.weak]).filter((l) => l.length > 0);
+
+/** Searches of `text` over the chunks of its parse against the same searches without segments. */
+function checkSearches(text: string, cache?: ParseCache & { roll(): void }): void {
+  const parsed = parseDocument(text, cache);
+  assert.equal(parsed.chunks.map((c) => c.text).join(''), text, 'the chunks are the text');
+  adoptSegments(text, parsed.chunks);
+  for (const list of LISTS) {
+    const m = compilePhrases(list);
+    // A '#' in a list turns segmenting off: the reference search over the whole text.
+    const reference = compilePhrases([...list, '#no-such-phrase#']);
+    const want = reference.find(text);
+    assert.deepEqual(m.find(text), want, list.join('|'));
+    const visited: [number, number, number][] = [];
+    m.each(text, undefined, (p, s, e) => void visited.push([p, s, e]));
+    assert.deepEqual(visited, want.map((h) => [h.phrase, h.span.start, h.span.end]));
+    const within = { start: Math.floor(text.length / 3) + 7, end: Math.floor((2 * text.length) / 3) - 11 };
+    assert.deepEqual(m.find(text, within), reference.find(text, within));
+  }
+  assert.deepEqual(placeholderMatches(text), scan(text));
+}
+
+describe('parse chunks as phrase segments', () => {
+  it('the tricky large texts are cut into many chunks and hold placeholders and hits to find', () => {
+    const text = largeText(3, '\n');
+    assert.ok(text.length > 64 * 1024);
+    assert.ok(parseDocument(text).chunks.length > 50);
+    assert.ok(scan(text).length >= 4);
+    assert.ok(LISTS.some((l) => compilePhrases(l).find(text).length > 20));
+  });
+
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+    it(`search over chunks equals the whole-text search (${name}), fresh and with a cache through edits`, () => {
+      const start = largeText(5, eol);
+      checkSearches(start);
+      const cache = createParseCache();
+      let text = start;
+      const pieces = ['x', `${eol}## Deployment${eol}`, '```', `${eol}# comment${eol}`, '{{', '}}', ` TBD${eol}`, `<!--${eol}`, `-->${eol}`, ' model drift '];
+      for (let i = 0; i < 24; i++) {
+        const at = Math.floor(((i * 7919) % 997) / 997 * text.length);
+        text = i % 5 === 4 ? text.slice(0, at) + text.slice(at + 200) : text.slice(0, at) + pieces[i % pieces.length] + text.slice(at);
+        checkSearches(text, cache);
+        cache.roll();
+      }
+    });
+  }
+});
