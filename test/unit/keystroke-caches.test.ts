@@ -115,6 +115,25 @@ describe('per-keystroke caches', () => {
     assert.deepEqual(warm.sections, fresh.sections);
     assert.deepEqual(warm.headings, fresh.headings);
   });
+
+  it('an analysis stays what it was while later versions move the cached chunks back and forth', () => {
+    const cache = createParseCache();
+    let text = designDoc(20000, 5);
+    const analyses: { analysis: ReturnType<typeof analyze>; json: string }[] = [];
+    const json = (a: ReturnType<typeof analyze>) => JSON.stringify({ b: a.blocks, h: a.headings, f: a.findings, s: a.sections, d: a.degraded });
+    for (let i = 0; i < 8; i++) {
+      const at = 100 + ((i * 3001) % (text.length - 200));
+      // Insertions and deletions: the chunks after the edit move one way, then the other.
+      text = i % 2 === 0 ? text.slice(0, at) + 'model drift '.repeat(i + 1) + text.slice(at) : text.slice(0, at) + text.slice(at + 5 * i);
+      const analysis = analyze(text, {}, { cache });
+      cache.roll();
+      analyses.push({ analysis, json: json(analysis) });
+    }
+    for (const [i, { analysis, json: before }] of analyses.entries()) {
+      assert.equal(json(analysis), before, `analysis ${i} changed after later ones`);
+      assert.equal(json(analysis), json(analyze(analysis.text)), `analysis ${i} is not the fresh one`);
+    }
+  });
 });
 
 describe('placeholder matches by heading segments', () => {

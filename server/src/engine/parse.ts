@@ -23,9 +23,15 @@ export interface Chunk {
   readonly text: string;
 }
 
-/** Parsed chunk with offsets relative to the chunk start. */
+/** A parsed chunk: its blocks, placed at `shift` (offsets relative to the chunk start plus `shift`). */
 export interface ParsedChunk {
-  readonly blocks: readonly Block[];
+  /**
+   * The blocks where the chunk last sat in a document (made relative to the chunk: shift 0). A cached chunk keeps
+   * one copy, moved when the chunk moves (a new copy: an earlier analysis keeps its own blocks unchanged), not the
+   * parse's relative blocks and a placed copy besides.
+   */
+  blocks: readonly Block[];
+  shift: number;
   /** Parts of the chunk (relative offsets) that were read with the line scan only. */
   readonly degraded: readonly Span[];
   /** One slot per block, made on first use by parseDocument with a cache (see BlockSlot). */
@@ -544,7 +550,7 @@ function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block
 export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
   if (text.length <= GROUP_CHUNKS_ABOVE && !assessRisk(text).risky) {
     const whole = parseRiskAware(text, atDocumentStart);
-    return { blocks: whole.blocks, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [], slots: undefined, segmentValues: undefined };
+    return { blocks: whole.blocks, shift: 0, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [], slots: undefined, segmentValues: undefined };
   }
   const blocks: Block[] = [];
   const degraded: Span[] = [];
@@ -558,7 +564,7 @@ export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
     }
     for (const b of parsed.blocks) blocks.push(part.start === 0 ? b : shiftedBlock(b, part.start));
   }
-  return { blocks, degraded, slots: undefined, segmentValues: undefined };
+  return { blocks, shift: 0, degraded, slots: undefined, segmentValues: undefined };
 }
 
 export interface ParsedDocument {
@@ -623,22 +629,21 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
       }
       for (let i = 0; i < own.length; i++) slots.push(own[i]!);
     }
-    if (shift === 0) {
-      for (const b of parsed.blocks) blocks.push(b);
-      continue;
-    }
     // A cached chunk at the same offset as in the last analysis (everything before the edit) gives the same
     // block objects: no copies, and what is remembered per block object stays valid.
-    let placed = cache ? lastPlaced.get(parsed) : undefined;
-    if (!placed || placed.shift !== shift) {
-      placed = { shift, blocks: parsed.blocks.map((b) => shiftedBlock(b, shift)) };
-      if (cache) lastPlaced.set(parsed, placed);
+    if (parsed.shift !== shift) {
+      const by = shift - parsed.shift;
+      const moved = parsed.blocks.map((b) => shiftedBlock(b, by));
+      if (cache) {
+        parsed.blocks = moved;
+        parsed.shift = shift;
+      }
+      for (const b of moved) blocks.push(b);
+      continue;
     }
-    for (const b of placed.blocks) blocks.push(b);
+    for (const b of parsed.blocks) blocks.push(b);
   }
   if (cache) cache.previous = { length: text.length, chunks: placedNow };
   return { blocks, degraded, memo: cache?.memo, slots, chunks: placedNow };
 }
 
-/** The blocks of a cached chunk as last placed in a document (at `shift`). */
-const lastPlaced = new WeakMap<ParsedChunk, { shift: number; blocks: readonly Block[] }>();
