@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
-import { anchorHeading, sectionSpans } from '../../server/src/engine/ml/scope';
+import { anchorHeading, hasSection, sectionSpans } from '../../server/src/engine/ml/scope';
 import { countsFromStarts, evidenceCounterOf, evidenceStartsOf } from '../../server/src/engine/coverage';
 import type { RuleContext } from '../../server/src/engine/rules/types';
 import type { Heading, Span } from '../../server/src/engine/types';
@@ -70,6 +70,24 @@ function compare(texts: readonly string[]): number {
 
 describe('sectionSpans', () => {
   const { examples, corpus } = examplesAndCorpus();
+
+  it('hasSection: a covered or thin section with a heading that names it (the definition, on every document)', () => {
+    const texts = [...examples, ...corpus, ...[4_000, 40_000].map((n, i) => designDoc(n, 31 + i) as string)];
+    let yes = 0;
+    let no = 0;
+    for (const text of texts) {
+      const a = analyze(text);
+      const ctx = { text, doc: { headings: a.headings }, lifecycleSections: a.sections, lifecycleMatches: a.matches } as unknown as RuleContext;
+      for (const s of a.sections) {
+        // The definition (do not "fix" it to follow the code): any of its headings with a match of 0.5 or more.
+        const want = (s.status === 'covered' || s.status === 'thin') && s.headings.some((r) => a.matches.some((m) => m.headingIndex === r.index && m.sectionId === s.id && m.confidence >= 0.5));
+        assert.equal(hasSection(ctx, s.id), want, s.id);
+        if (want) yes++;
+        else if (s.headings.length > 0) no++;
+      }
+    }
+    assert.ok(yes > 50 && no > 5, `${yes} with a section, ${no} with headings but none naming it`);
+  });
 
   it('matches the merge of lifecycleHeadings on the examples and the corpus', () => {
     assert.ok(examples.length > 0);

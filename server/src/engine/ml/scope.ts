@@ -44,8 +44,28 @@ const anchorMemo = new WeakMap<RuleContext, Map<string, Heading | undefined>>();
 export function hasSection(ctx: RuleContext, sectionId: string): boolean {
   const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
   if (!s || (s.status !== 'covered' && s.status !== 'thin')) return false;
-  return s.headings.some((r) => ctx.lifecycleMatches.some((m) => m.headingIndex === r.index && m.sectionId === sectionId && m.confidence >= 0.5));
+  const named = namingHeadings(ctx).get(sectionId);
+  return named !== undefined && s.headings.some((r) => named.has(r.index));
 }
+
+/** Per lifecycle section, the headings that name it (a match of confidence 0.5 or more): one pass over the
+ * matches per analysis, not one per heading of the section (thousands each in a large document). */
+function namingHeadings(ctx: RuleContext): Map<string, Set<number>> {
+  let named = namingMemo.get(ctx);
+  if (!named) {
+    named = new Map();
+    for (const m of ctx.lifecycleMatches) {
+      if (m.confidence < 0.5) continue;
+      let set = named.get(m.sectionId);
+      if (!set) named.set(m.sectionId, (set = new Set()));
+      set.add(m.headingIndex);
+    }
+    namingMemo.set(ctx, named);
+  }
+  return named;
+}
+
+const namingMemo = new WeakMap<RuleContext, Map<string, Set<number>>>();
 
 const SERVING_PHRASES = [
   'serv*', 'deploy*', 'endpoint*', 'api', 'apis', 'batch', 'real time', 'realtime', 'production', 'inference', 'release*',
