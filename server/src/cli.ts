@@ -5,6 +5,10 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { processIo } from './cli/io';
 import { run } from './cli/main';
 import { serveJobs, WORKER_FLAG } from './cli/pool';
+import { tuneV8 } from './v8-tuning';
+
+// Process-wide: the worker threads share it.
+if (isMainThread) tuneV8();
 
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
   serveJobs(parentPort);

@@ -6,6 +6,9 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createParamsStrategy } from './params-check';
 import { startServer } from './server';
 import { createStdioTransport } from './stdio';
+import { tuneV8 } from './v8-tuning';
+
+tuneV8();
 
 if (process.argv.includes('--version')) {
   process.stdout.write('mldoc-language-server 0.1.0\n');
