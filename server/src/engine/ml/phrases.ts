@@ -27,6 +27,9 @@ export interface PhraseMatcher {
   first(text: string, count: number, accept?: (start: number) => boolean): PhraseHit[];
   /** find(text)[0], without the list: the first hit, or undefined. */
   firstHit(text: string): PhraseHit | undefined;
+  /** What find(text) gives, searched afresh: no segments and no memo (for a piece of text that its caller
+   * remembers itself, such as a chunk's values in segmentValues). */
+  findDirect(text: string): PhraseHit[];
   /** The hits `find(text, within)` gives, in the same order, one at a time, without a list or (for a large text's
    * remembered segments) an object per hit: `visit` gets the phrase and the span, and returns true to stop. A hit's
    * text is `text.slice(start, end)`. Rules that need a yes/no or the first few hits of a large document use it. */
@@ -355,6 +358,11 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
           return false;
         },
       );
+    },
+    findDirect(text) {
+      const out: PhraseHit[] = [];
+      if (re) searchRegex(text, 0, out);
+      return out;
     },
     firstHit(text) {
       if (!re) return undefined;

@@ -151,7 +151,11 @@ export function appendToSection(ctx: RuleContext, h: Heading, snippet: string, t
 
 /** Whether a hit is negated in its sentence ("no real-time scoring is needed", "holds no personal data"). */
 export function isNegated(ctx: RuleContext, hit: PhraseHit): boolean {
-  const text = ctx.text;
+  return negatedIn(ctx.text, hit);
+}
+
+/** isNegated on a text of its own (a chunk's, for what a rule remembers per chunk). */
+export function negatedIn(text: string, hit: PhraseHit): boolean {
   const from = Math.max(0, hit.span.start - 40);
   // The sentence is what follows the last separator (one of . ! ? ; : or a line break, then white space) in the
   // 40 characters before the hit, separators found left to right without overlap, as split() finds them; no copy

@@ -4,8 +4,9 @@
 // Bad:  The endpoint must answer within 100 ms.        (mean? median? p99?)
 // Good: The endpoint must answer within 100 ms at p99, at 2,000 requests per second.
 // One finding per statement; the "no budget" finding only when the deployment section serves online.
-import type { RuleDef, RuleFinding } from './types';
-import { eachPhrase, firstAffirmed, hasServingSection, isNegated, anchorHeading, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
+import type { RuleContext, RuleDef, RuleFinding } from './types';
+import { eachPhrase, firstAffirmed, hasServingSection, isNegated, negatedIn, anchorHeading, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
+import { compilePhrases, notProse, segmentSlot, segmentValues } from '../ml/phrases';
 
 const LATENCY = ['latency', 'latencies', 'response time*', 'respond within', 'responds within', 'answer within', 'answers within', 'round trip'] as const;
 /** Any of these says there is a latency budget. */
@@ -41,30 +42,118 @@ function statement(text: string, hit: PhraseHit): { sentence: string; number: bo
   return { sentence, number: /\d/.test(near) };
 }
 
+/** What one hit says, from its own sentence: negated, or a statement that needs a unit or a percentile. */
+interface Verdict {
+  readonly negated: boolean;
+  /** The sentence's length (a statement covers the hits inside it). */
+  readonly length: number;
+  /** A statement with a number, not a question, not a heading line. */
+  readonly eligible: boolean;
+  /** What it lacks: a unit, a percentile, or nothing. */
+  readonly lacks: 'unit' | 'percentile' | undefined;
+}
+
+function verdictOf(text: string, hit: PhraseHit, negated: boolean): Verdict {
+  const { sentence, number } = statement(text, hit);
+  const eligible = number && !/\?\s*$/.test(sentence.trim()) && !/^\s*#/.test(sentence);
+  return { negated, length: sentence.length, eligible, lacks: !UNIT.test(sentence) ? 'unit' : !PERCENTILE.test(sentence) ? 'percentile' : undefined };
+}
+
+/** One hit of a chunk, with its verdict when the chunk's own text decides it (offsets relative to the chunk). */
+interface ChunkHit {
+  readonly phrase: number;
+  readonly start: number;
+  readonly end: number;
+  /** Undefined when text before or after the chunk may change it: decided on the whole text. */
+  readonly verdict: Verdict | undefined;
+}
+
+const NEGATION_WINDOW = 40;
+
+/**
+ * A chunk's hits and what each says, from the chunk's text alone, remembered with the chunk (ml/phrases.ts
+ * segmentValues): a keystroke decides again only the hits of the chunk it changed. A verdict is the chunk's own
+ * when the 40 characters the negation test reads, the separator that starts the sentence and one that ends it are
+ * all inside the chunk (a chunk starts at a heading line and ends with a line break, so no separator straddles
+ * its edges, and the last separator before a hit that the chunk holds is the last one in the whole text too).
+ * Other hits (a heading line's, whose sentence starts in the chunk before) are decided on the whole text.
+ */
+function chunkHits(chunk: string): readonly ChunkHit[] {
+  const out: ChunkHit[] = [];
+  for (const h of compilePhrases(LATENCY).findDirect(chunk)) {
+    const local =
+      h.span.start >= NEGATION_WINDOW &&
+      lastSeparator(chunk, h.span.start) >= 0 &&
+      (chunk.indexOf('. ', h.span.end) >= 0 || chunk.indexOf('\n\n', h.span.end) >= 0);
+    out.push({ phrase: h.phrase, start: h.span.start, end: h.span.end, verdict: local ? verdictOf(chunk, h, negatedIn(chunk, h)) : undefined });
+  }
+  return out;
+}
+
+const SLOT = segmentSlot();
+
+/** What a hit of the whole text says (negated hits need no sentence). */
+function verdictInText(ctx: RuleContext, hit: PhraseHit): Verdict {
+  return isNegated(ctx, hit) ? NEGATED : verdictOf(ctx.text, hit, false);
+}
+const NEGATED: Verdict = { negated: true, length: 0, eligible: false, lacks: undefined };
+
+/** The hits eachPhrase(ctx, LATENCY) visits, each with its verdict: per chunk on a large text, else one by one. */
+function eachVerdict(ctx: RuleContext, visit: (hit: PhraseHit, verdict: Verdict) => void): void {
+  const chunks = segmentValues(ctx.text, SLOT, chunkHits);
+  if (!chunks) {
+    eachPhrase(ctx, LATENCY, undefined, (hit) => visit(hit, verdictInText(ctx, hit)));
+    return;
+  }
+  const excluded = notProse(ctx.doc.blocks);
+  for (const chunk of chunks) {
+    for (const x of chunk.value) {
+      const start = chunk.start + x.start;
+      if (excluded(start)) continue;
+      const hit: PhraseHit = { phrase: x.phrase, span: { start, end: chunk.start + x.end }, text: chunk.text.slice(x.start, x.end) };
+      visit(hit, x.verdict ?? verdictInText(ctx, hit));
+    }
+  }
+}
+
+/** The statements the rule reports, in text order: the reference, hit by hit over the whole text (tests). */
+export function latencyFindingsByHit(ctx: RuleContext): RuleFinding[] {
+  return statementFindings((visit) => eachPhrase(ctx, LATENCY, undefined, (hit) => visit(hit, verdictInText(ctx, hit))));
+}
+
+/** The statements the rule reports, in text order (per chunk on a large text). */
+export function latencyFindings(ctx: RuleContext): RuleFinding[] {
+  return statementFindings((visit) => eachVerdict(ctx, visit));
+}
+
+function statementFindings(each: (visit: (hit: PhraseHit, verdict: Verdict) => void) => void): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  let last = -1;
+  each((hit, v) => {
+    if (v.negated) return;
+    if (hit.span.start < last || !v.eligible) return;
+    last = hit.span.start + v.length;
+    if (v.lacks === 'unit') {
+      out.push({ message: `Latency without a unit: '${hit.text}' comes with a number but no unit. Write it as e.g. 'p99 < 150 ms'.`, span: hit.span, sectionId: 'deployment', subsectionId: 'latency' });
+    } else if (v.lacks === 'percentile') {
+      out.push({
+        message: `Latency without a percentile: the budget does not say which requests it holds for. Averages hide the slow tail: state it as p95 or p99 (e.g. 'p99 < 150 ms').`,
+        span: hit.span,
+        sectionId: 'deployment',
+        subsectionId: 'latency',
+      });
+    }
+  });
+  return out;
+}
+
 export const latencyWithoutPercentile: RuleDef = {
   id: 'latency-without-percentile',
   description: 'A latency requirement lacks a percentile or a unit, or online serving has no latency budget.',
   defaultSeverity: 'info',
   tags: ['ml'],
   check(ctx) {
-    const out: RuleFinding[] = [];
-    let last = -1;
-    eachPhrase(ctx, LATENCY, undefined, (hit) => {
-      if (isNegated(ctx, hit)) return;
-      const { sentence: text, number } = statement(ctx.text, hit);
-      if (hit.span.start < last || !number || /\?\s*$/.test(text.trim()) || /^\s*#/.test(text)) return;
-      last = hit.span.start + text.length;
-      if (!UNIT.test(text)) {
-        out.push({ message: `Latency without a unit: '${hit.text}' comes with a number but no unit. Write it as e.g. 'p99 < 150 ms'.`, span: hit.span, sectionId: 'deployment', subsectionId: 'latency' });
-      } else if (!PERCENTILE.test(text)) {
-        out.push({
-          message: `Latency without a percentile: the budget does not say which requests it holds for. Averages hide the slow tail: state it as p95 or p99 (e.g. 'p99 < 150 ms').`,
-          span: hit.span,
-          sectionId: 'deployment',
-          subsectionId: 'latency',
-        });
-      }
-    });
+    const out = latencyFindings(ctx);
     const online = hasServingSection(ctx) && firstAffirmed(ctx, ONLINE, sectionSpans(ctx, 'deployment')) !== undefined;
     if (online && !mentions(ctx, ANY_BUDGET)) {
       const heading = anchorHeading(ctx, 'deployment')!;
