@@ -10,7 +10,7 @@ import { computeHeadings } from '../../server/src/engine/outline';
 import { computeCoverage, computeCoverageFromHits, computeDocumentModel, evidenceStartsOf } from '../../server/src/engine/coverage';
 import { compileProfile, headingMatches } from '../../server/src/engine/match';
 import { LIFECYCLE_PROFILE } from '../../server/src/engine/profiles';
-import { computeSuccessStatements } from '../../server/src/engine/ml/success';
+import { computeSuccessStatements, wordCharAt } from '../../server/src/engine/ml/success';
 import { PLACEHOLDER } from '../../server/src/engine/coverage';
 import { placeholderMatches } from '../../server/src/engine/rules/placeholder-text';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
@@ -84,6 +84,18 @@ describe('per-keystroke caches', () => {
       const doc = computeDocumentModel(text, parsed.blocks, computeHeadings(parsed.blocks, text));
       assert.deepEqual(computeSuccessStatements({ text, doc }), computeSuccessStatements({ text, doc }, true), JSON.stringify(text));
     }
+  });
+
+  it('a block edge cuts a word where a letter or digit (as the phrase search sees them) touches it', () => {
+    const re = /[\p{L}\p{N}]/u;
+    for (let c = 0; c < 0x3000; c++) {
+      const ch = String.fromCharCode(c);
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      assert.equal(wordCharAt(`a${ch}b`, 1), re.test(ch), `U+${c.toString(16)}`);
+    }
+    // Either half of a surrogate pair counts (it may be one).
+    assert.equal(wordCharAt('𝐀', 0), true);
+    assert.equal(wordCharAt('𝐀', 1), true);
   });
 
   it('blocks of a chunk before an edit are the same objects; after it, new objects with shifted spans', () => {

@@ -81,8 +81,10 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A letter or digit at `i`; half of a surrogate pair counts (it may be one). */
-const wordCharAt = (text: string, i: number): boolean => {
+export const wordCharAt = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
+  // ASCII without the regex (nearly every block edge): its letters and digits are [A-Za-z0-9].
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return (c >= 0xd800 && c <= 0xdfff) || WORD_CHAR.test(text[i]!);
 };
 
