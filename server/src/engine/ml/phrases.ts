@@ -58,10 +58,11 @@ const byList = new WeakMap<readonly string[], PhraseMatcher>();
 // Incremental search. The readiness score and the ML rules search the whole text with dozens of phrase lists on
 // every keystroke; on a large document that is most of the analysis. A large text is therefore searched per
 // segment (cut at heading lines: the analysed text's segments are the parser's chunks, see adoptSegments) and each
-// segment's hits are remembered with it, so an edit re-searches only the segment it touched. Exact: a hit cannot cross into a line that starts with `#`
-// (a phrase's words are letters and punctuation joined by spaces, hyphens, slashes or emphasis, never `#`), and
-// the word-boundary checks see a line break or `#` at a segment's edge just as they see the string's edge.
-// The memo is bounded: two generations of SEGMENT_MEMO_SIZE segments.
+// segment's hits are remembered with it, so an edit re-searches only the segment it touched. Exact: a hit cannot
+// cross into a line that starts with `#` (a phrase's words are letters and punctuation joined by spaces, hyphens,
+// slashes or emphasis, never `#`), and the word-boundary checks see a line break or `#` at a segment's edge just
+// as they see the string's edge. Another text's segments are remembered by text: two generations of
+// SEGMENT_MEMO_SIZE segments.
 const SEGMENT_TEXT_MIN = 64 * 1024;
 const SEGMENT_MEMO_SIZE = 20_000;
 const SMALL_TEXT_MAX = 4096;
