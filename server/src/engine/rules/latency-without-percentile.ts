@@ -5,7 +5,7 @@
 // Good: The endpoint must answer within 100 ms at p99, at 2,000 requests per second.
 // One finding per statement; the "no budget" finding only when the deployment section serves online.
 import type { RuleContext, RuleDef, RuleFinding } from './types';
-import { eachPhrase, firstAffirmed, hasServingSection, isNegated, negatedIn, anchorHeading, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
+import { eachPhrase, firstAffirmed, hasServingSection, negatedIn, anchorHeading, mentions, sectionSpans, type PhraseHit } from '../ml/scope';
 import { compilePhrases, notProse, segmentSlot, segmentValues } from '../ml/phrases';
 
 const LATENCY = ['latency', 'latencies', 'response time*', 'respond within', 'responds within', 'answer within', 'answers within', 'round trip'] as const;
@@ -53,10 +53,14 @@ interface Verdict {
   readonly lacks: 'unit' | 'percentile' | undefined;
 }
 
-function verdictOf(text: string, hit: PhraseHit, negated: boolean): Verdict {
+const NEGATED: Verdict = { negated: true, length: 0, eligible: false, lacks: undefined };
+
+/** What a hit of `text` says (the whole document's, or a chunk's for a hit the chunk decides alone). */
+function verdictOf(text: string, hit: PhraseHit): Verdict {
+  if (negatedIn(text, hit)) return NEGATED;
   const { sentence, number } = statement(text, hit);
   const eligible = number && !/\?\s*$/.test(sentence.trim()) && !/^\s*#/.test(sentence);
-  return { negated, length: sentence.length, eligible, lacks: !UNIT.test(sentence) ? 'unit' : !PERCENTILE.test(sentence) ? 'percentile' : undefined };
+  return { negated: false, length: sentence.length, eligible, lacks: !UNIT.test(sentence) ? 'unit' : !PERCENTILE.test(sentence) ? 'percentile' : undefined };
 }
 
 /** One hit of a chunk, with its verdict when the chunk's own text decides it (offsets relative to the chunk). */
@@ -85,40 +89,38 @@ function chunkHits(chunk: string): readonly ChunkHit[] {
       h.span.start >= NEGATION_WINDOW &&
       lastSeparator(chunk, h.span.start) >= 0 &&
       (chunk.indexOf('. ', h.span.end) >= 0 || chunk.indexOf('\n\n', h.span.end) >= 0);
-    out.push({ phrase: h.phrase, start: h.span.start, end: h.span.end, verdict: local ? verdictOf(chunk, h, negatedIn(chunk, h)) : undefined });
+    out.push({ phrase: h.phrase, start: h.span.start, end: h.span.end, verdict: local ? verdictOf(chunk, h) : undefined });
   }
   return out;
 }
 
 const SLOT = segmentSlot();
 
-/** What a hit of the whole text says (negated hits need no sentence). */
-function verdictInText(ctx: RuleContext, hit: PhraseHit): Verdict {
-  return isNegated(ctx, hit) ? NEGATED : verdictOf(ctx.text, hit, false);
-}
-const NEGATED: Verdict = { negated: true, length: 0, eligible: false, lacks: undefined };
+type VerdictVisitor = (hit: PhraseHit, verdict: Verdict) => void;
 
-/** The hits eachPhrase(ctx, LATENCY) visits, each with its verdict: per chunk on a large text, else one by one. */
-function eachVerdict(ctx: RuleContext, visit: (hit: PhraseHit, verdict: Verdict) => void): void {
+/** The hits eachPhrase(ctx, LATENCY) visits, each decided on the whole text. */
+function eachVerdictByHit(ctx: RuleContext, visit: VerdictVisitor): void {
+  eachPhrase(ctx, LATENCY, undefined, (hit) => visit(hit, verdictOf(ctx.text, hit)));
+}
+
+/** The same hits and verdicts: per chunk on a large text, else one by one. */
+function eachVerdict(ctx: RuleContext, visit: VerdictVisitor): void {
   const chunks = segmentValues(ctx.text, SLOT, chunkHits);
-  if (!chunks) {
-    eachPhrase(ctx, LATENCY, undefined, (hit) => visit(hit, verdictInText(ctx, hit)));
-    return;
-  }
+  if (!chunks) return eachVerdictByHit(ctx, visit);
   const excluded = notProse(ctx.doc.blocks);
   for (const chunk of chunks) {
     for (const x of chunk.value) {
       const start = chunk.start + x.start;
       if (excluded(start)) continue;
       const hit: PhraseHit = { phrase: x.phrase, span: { start, end: chunk.start + x.end }, text: chunk.text.slice(x.start, x.end) };
-      visit(hit, x.verdict ?? verdictInText(ctx, hit));
+      visit(hit, x.verdict ?? verdictOf(ctx.text, hit));
     }
   }
 }
 
 /** The statements the rule reports, in text order: the reference, hit by hit over the whole text (tests). */
 export function latencyFindingsByHit(ctx: RuleContext): RuleFinding[] {
-  return statementFindings((visit) => eachPhrase(ctx, LATENCY, undefined, (hit) => visit(hit, verdictInText(ctx, hit))));
+  return statementFindings((visit) => eachVerdictByHit(ctx, visit));
 }
 
 /** The statements the rule reports, in text order (per chunk on a large text). */
@@ -126,7 +128,7 @@ export function latencyFindings(ctx: RuleContext): RuleFinding[] {
   return statementFindings((visit) => eachVerdict(ctx, visit));
 }
 
-function statementFindings(each: (visit: (hit: PhraseHit, verdict: Verdict) => void) => void): RuleFinding[] {
+function statementFindings(each: (visit: VerdictVisitor) => void): RuleFinding[] {
   const out: RuleFinding[] = [];
   let last = -1;
   each((hit, v) => {
