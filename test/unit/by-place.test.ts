@@ -12,24 +12,24 @@ describe('findByPlace', () => {
 
   it('finds the pieces before an edit in place, those after it moved, and not the edited one', () => {
     const after = '# A\naaa\n# B\nbXbb\n# C\nccc\n';
-    const find = findByPlace(old, (p) => p.text, after.length - before.length);
-    assert.equal(find(after, 0, 8), old[0]);
-    assert.equal(find(after, 8, 9), undefined);
-    assert.equal(find(after, 17, 8), old[2]);
+    const find = findByPlace(old, after.length - before.length);
+    assert.equal(find.find(after, 0, 8), old[0]);
+    assert.equal(find.find(after, 8, 9), undefined);
+    assert.equal(find.find(after, 17, 8), old[2]);
   });
 
   it('compares texts: a same-length replacement is not taken for the old piece', () => {
     const after = '# A\naaa\n# B\nbxb\n# C\nccc\n';
-    const find = findByPlace(old, (p) => p.text, 0);
-    assert.equal(find(after, 0, 8), old[0]);
-    assert.equal(find(after, 8, 8), undefined);
-    assert.equal(find(after, 16, 8), old[2]);
+    const find = findByPlace(old, 0);
+    assert.equal(find.find(after, 0, 8), old[0]);
+    assert.equal(find.find(after, 8, 8), undefined);
+    assert.equal(find.find(after, 16, 8), old[2]);
   });
 
   it('finds nothing when the pieces were cut differently', () => {
     const after = '# A\naaa\n# B\nbbb\n# C\nccc\n';
-    const find = findByPlace(old, (p) => p.text, 0);
-    assert.equal(find(after, 0, 16), undefined);
-    assert.equal(find(after, 16, 8), old[2]);
+    const find = findByPlace(old, 0);
+    assert.equal(find.find(after, 0, 16), undefined);
+    assert.equal(find.find(after, 16, 8), old[2]);
   });
 });

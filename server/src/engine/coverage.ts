@@ -47,12 +47,17 @@ export interface DocumentModel {
  * section skeleton writes): such a heading is that section, never the document's title, even when it is the
  * document's only top-level heading.
  */
-export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[], namesSection: (h: Heading) => boolean = () => false, slots?: readonly BlockSlot[]): DocumentModel {
-  const minDepth = Math.min(...headings.filter((h) => h.kind !== 'pseudo').map((h) => h.depth));
-  const top = headings.filter((h) => h.kind !== 'pseudo' && h.depth === minDepth);
+export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[], namesSection: (h: Heading) => boolean = namesNoSection, slots?: readonly BlockSlot[]): DocumentModel {
+  // Loops, not filter/map callbacks: no closure made per keystroke (see by-place.ts PlaceFinder).
+  let minDepth = Infinity;
+  for (const h of headings) if (h.kind !== 'pseudo' && h.depth < minDepth) minDepth = h.depth;
+  let topCount = 0;
+  let firstTop: Heading | undefined;
+  for (const h of headings) if (h.kind !== 'pseudo' && h.depth === minDepth && topCount++ === 0) firstTop = h;
   const first = headings[0];
-  const titleIndex = first && top.length === 1 && top[0] === first && headings.length > 1 && !namesSection(first) ? first.index : undefined;
-  const comments = blocks.filter((b) => b.kind === 'html' && b.comment).length;
+  const titleIndex = first && topCount === 1 && firstTop === first && headings.length > 1 && !namesSection(first) ? first.index : undefined;
+  let comments = 0;
+  for (const b of blocks) if (b.kind === 'html' && b.comment) comments++;
   const blockOwner: number[] = [];
   let h = -1;
   for (const b of blocks) {
@@ -68,6 +73,8 @@ export function computeDocumentModel(text: string, blocks: readonly Block[], hea
   }
   return { text, blocks, headings, titleIndex, templateMode: comments >= 3, blockOwner, parent, slots: slots && slots.length === blocks.length ? slots : undefined };
 }
+
+const namesNoSection = (): boolean => false;
 
 function countsAsContent(b: Block, templateMode: boolean): boolean {
   if (b.kind === 'heading' || b.kind === 'front-matter' || b.kind === 'thematic-break' || b.kind === 'blockquote') return false;
@@ -92,12 +99,13 @@ interface BodyStats {
 
 /** Words and placeholders under each heading, in one pass over the blocks (each block has one owner). */
 function allBodyStats(doc: DocumentModel, memo: Memo | undefined): BodyStats[] {
-  const stats: BodyStats[] = doc.headings.map(() => ({ words: 0, placeholder: false }));
+  const stats: BodyStats[] = [];
+  for (let h = 0; h < doc.headings.length; h++) stats.push({ words: 0, placeholder: false });
   const textStats = memo?.table<BodyStats>('coverage:text-stats');
-  const statsOf = (t: string): BodyStats => ({ words: countWords(t), placeholder: hasPlaceholder(t) });
-  doc.blocks.forEach((b, i) => {
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const b = doc.blocks[i]!;
     const owner = doc.blockOwner[i]!;
-    if (owner < 0 || !countsAsContent(b, doc.templateMode)) return;
+    if (owner < 0 || !countsAsContent(b, doc.templateMode)) continue;
     const t = blockText(b, doc.headings[owner]);
     const slot = doc.slots?.[i];
     let st: BodyStats;
@@ -111,8 +119,12 @@ function allBodyStats(doc: DocumentModel, memo: Memo | undefined): BodyStats[] {
     }
     stats[owner]!.words += b.kind === 'code' ? Math.min(st.words, 20) : st.words;
     if (st.placeholder) stats[owner]!.placeholder = true;
-  });
+  }
   return stats;
+}
+
+function statsOf(t: string): BodyStats {
+  return { words: countWords(t), placeholder: hasPlaceholder(t) };
 }
 
 function statusOf(stats: BodyStats, thin: number): Status {
@@ -224,22 +236,11 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     }
   }
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
-  // What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
-  // A function of the keyword entries of the heading's blocks only: with a memo those are the same arrays while
-  // the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at 4 MB).
-  const localTopics = (hIndex: number): readonly string[] => {
-    const ks = byOwner[hIndex]!;
-    if (ks.length === 0) return [];
-    const lists = ks.map((k) => found[k]!);
-    if (!memo) return topicsOf(lists);
-    const known = topicsMemo.get(lists[0]!);
-    if (known && known.lists.length === lists.length && known.lists.every((l, i) => l === lists[i])) return known.topics;
-    const topics = topicsOf(lists);
-    topicsMemo.set(lists[0]!, { lists, topics });
-    return topics;
-  };
-  const hasLocalEvidence = (hIndex: number, sectionId: string) => byOwner[hIndex]!.some((k) => found[k]!.some((e) => e.sectionId === sectionId));
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
+  // A heading's topics are a function of the keyword entries of its blocks only: with a memo those are the same
+  // arrays while the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at
+  // 4 MB; see localTopics).
+  const local = new BlockEntries(byOwner, found, memo !== undefined);
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, local);
 
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const acc = perSection[sectionsList.findIndex((x) => x.id === sectionId)];
@@ -295,6 +296,52 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       },
     };
   }, contentBlocks.length);
+}
+
+/** The keyword evidence in the blocks under each heading, as assignOwners reads it. */
+interface LocalEvidence {
+  /** What a heading's own text is about: every section with enough distinct keywords, near the strongest one. */
+  topics(hIndex: number): readonly string[];
+  /** Whether the blocks under a heading have evidence of the section. */
+  has(hIndex: number, sectionId: string): boolean;
+}
+
+/** LocalEvidence from the keyword entries of each block (a class: its methods are made once, not per keystroke,
+ * see by-place.ts PlaceFinder). */
+class BlockEntries implements LocalEvidence {
+  constructor(
+    /** Per heading, the `found` positions of the blocks it owns that have entries. */
+    readonly byOwner: readonly (readonly number[])[],
+    readonly found: readonly (readonly PhraseEntry[])[],
+    /** Whether topics are remembered (with a memo, the entries of unchanged blocks are the same arrays). */
+    readonly memoised: boolean,
+  ) {}
+
+  topics(hIndex: number): readonly string[] {
+    return localTopics(this, hIndex);
+  }
+
+  has(hIndex: number, sectionId: string): boolean {
+    for (const k of this.byOwner[hIndex]!) for (const e of this.found[k]!) if (e.sectionId === sectionId) return true;
+    return false;
+  }
+}
+
+function localTopics(local: BlockEntries, hIndex: number): readonly string[] {
+  const ks = local.byOwner[hIndex]!;
+  if (ks.length === 0) return NO_IDS;
+  const lists: (readonly PhraseEntry[])[] = [];
+  for (const k of ks) lists.push(local.found[k]!);
+  if (!local.memoised) return topicsOf(lists);
+  const known = topicsMemo.get(lists[0]!);
+  if (known && known.lists.length === lists.length) {
+    let same = true;
+    for (let i = 0; i < lists.length && same; i++) same = known.lists[i] === lists[i];
+    if (same) return known.topics;
+  }
+  const topics = topicsOf(lists);
+  topicsMemo.set(lists[0]!, { lists, topics });
+  return topics;
 }
 
 /** A section's evidence from its blocks' entries: one object per block and phrase, the subsections' the same
@@ -355,16 +402,24 @@ const topicsMemo = new WeakMap<readonly PhraseEntry[], { readonly lists: readonl
 /** The (memoised) keyword entries of each of the given blocks. */
 function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp: CompiledProfile, memo: Memo | undefined, slots?: readonly BlockSlot[]): (readonly PhraseEntry[])[] {
   const entriesOf = keywordsOfText(cp, memo);
-  if (!slots) return indices.map((i) => entriesOf(blocks[i]!.text));
+  const out: (readonly PhraseEntry[])[] = [];
+  if (!slots) {
+    for (const i of indices) out.push(entriesOf(blocks[i]!.text));
+    return out;
+  }
   // A block's entries are kept in its slot (per compiled profile): a read by position, not a lookup by text.
-  return indices.map((i) => {
+  for (const i of indices) {
     const slot = slots[i]!;
-    if (slot.keywordsOwner === cp && slot.keywords) return slot.keywords;
+    if (slot.keywordsOwner === cp && slot.keywords) {
+      out.push(slot.keywords);
+      continue;
+    }
     const entries = entriesOf(blocks[i]!.text);
     slot.keywordsOwner = cp;
     slot.keywords = entries;
-    return entries;
-  });
+    out.push(entries);
+  }
+  return out;
 }
 
 interface SectionEvidence {
@@ -392,8 +447,7 @@ function assignOwners(
   direct: readonly string[][],
   matchesByHeading: readonly SectionMatch[][],
   hasChild: readonly boolean[],
-  localTopics: (hIndex: number) => readonly string[],
-  hasLocalEvidence: (hIndex: number, sectionId: string) => boolean,
+  local: LocalEvidence,
 ) {
   const owners: string[][] = [];
   const ownerReason: OwnerReasons = [];
@@ -405,18 +459,24 @@ function assignOwners(
     }
     let own = direct[h.index]!;
     if (own.length === 0) {
-      const topics = localTopics(h.index);
+      const topics = local.topics(h.index);
       const named = matchesByHeading[h.index]!;
-      const weakIds = named.length === 0 ? [] : [...new Set(named.filter((m) => m.confidence < 0.5).map((m) => m.sectionId))];
+      // The weak names (confidence under 0.5), each once, in match order.
+      const weakIds: string[] = [];
+      for (const m of named) if (m.confidence < 0.5 && !weakIds.includes(m.sectionId)) weakIds.push(m.sectionId);
       // A weak name counts when the text under it agrees, or when there is no text at all (an empty section);
       // under text about something else it is only a mention.
       const empty = stats[h.index]!.words === 0 && !hasChild[h.index];
-      const weak = weakIds.filter((id) => empty || hasLocalEvidence(h.index, id));
-      for (const id of weakIds) if (!weak.includes(id)) weakMentions.add(id);
+      const weak: string[] = [];
+      for (const id of weakIds) {
+        if (empty || local.has(h.index, id)) weak.push(id);
+        else weakMentions.add(id);
+      }
       if (topics.length || weak.length) {
-        own = [...new Set([...weak, ...topics])];
+        own = weak.slice();
+        for (const t of topics) if (!own.includes(t)) own.push(t);
         const reasons = (ownerReason[h.index] ??= new Map());
-        for (const t of topics) reasons.set(t, `the text under '${h.text}' is about ${cp.profile.sections.find((x) => x.id === t)!.title}`);
+        for (const t of topics) reasons.set(t, `the text under '${h.text}' is about ${sectionTitle(cp, t)}`);
       } else {
         const p = doc.parent[h.index]!;
         own = p >= 0 ? owners[p]! : NO_IDS;
@@ -425,6 +485,22 @@ function assignOwners(
     owners.push(own);
   }
   return { owners, ownerReason, weakMentions };
+}
+
+function wordsOf(stats: readonly BodyStats[], hs: readonly Heading[]): number {
+  let n = 0;
+  for (const h of hs) n += stats[h.index]!.words;
+  return n;
+}
+
+function anyPlaceholder(stats: readonly BodyStats[], hs: readonly Heading[]): boolean {
+  for (const h of hs) if (stats[h.index]!.placeholder) return true;
+  return false;
+}
+
+function sectionTitle(cp: CompiledProfile, id: string): string {
+  for (const x of cp.profile.sections) if (x.id === id) return x.title;
+  throw new Error(`no section ${id}`);
 }
 
 function finishSections(
@@ -449,8 +525,11 @@ function finishSections(
     ownedByMap.set(id, list);
   }
   const ownedBy = (sectionId: string): Heading[] => ownedByMap.get(sectionId) ?? [];
-  const wordsOf = (hs: readonly Heading[]) => hs.reduce((n, h) => n + stats[h.index]!.words, 0);
-  const sectionWords = cp.profile.sections.map((s) => wordsOf(ownedBy(s.id))).filter((w) => w > 0);
+  const sectionWords: number[] = [];
+  for (const s of cp.profile.sections) {
+    const w = wordsOf(stats, ownedBy(s.id));
+    if (w > 0) sectionWords.push(w);
+  }
   const thin = Math.max(config.thinWords, Math.round(RELATIVE_THIN * median(sectionWords)));
 
   // Insertions must not land inside an unclosed code block or comment at the end of the document.
@@ -470,10 +549,9 @@ function finishSections(
     const own = ownedBy(s.id);
     const ev = evidenceOf(s.id);
     let status: Status;
-    const words = wordsOf(own);
+    const words = wordsOf(stats, own);
     if (own.length) {
-      const placeholder = own.some((h) => stats[h.index]!.placeholder);
-      status = statusOf({ words, placeholder }, thin);
+      status = statusOf({ words, placeholder: anyPlaceholder(stats, own) }, thin);
     } else {
       const blocksWithHits = ev.blocksWithHits();
       const distinct = ev.distinct();
@@ -494,8 +572,9 @@ function finishSections(
       const subHeadings = subHeadingsOf.get(s.id)?.get(sub.id) ?? [];
       let subStatus: Status;
       if (subHeadings.length) {
-        const subWords = wordsOf(subHeadings) + subHeadings.reduce((n, h) => n + childWords(doc, stats, owners, h, s.id), 0);
-        subStatus = statusOf({ words: subWords, placeholder: subHeadings.some((h) => stats[h.index]!.placeholder) }, config.thinWords);
+        let subWords = wordsOf(stats, subHeadings);
+        for (const h of subHeadings) subWords += childWords(doc, stats, owners, h, s.id);
+        subStatus = statusOf({ words: subWords, placeholder: anyPlaceholder(stats, subHeadings) }, config.thinWords);
       } else if (status === 'missing') {
         subStatus = 'missing';
       } else {
@@ -627,7 +706,7 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
     return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
   };
   const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, localTopics, hasLocalEvidence);
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, { topics: localTopics, has: hasLocalEvidence });
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
     const evidence = dedupeEvidence(sectionHits);
@@ -717,31 +796,45 @@ function dedupeEvidenceByKey(hits: readonly KeywordHit[]): Evidence[] {
 /** Where each missing section belongs: after the nearest present predecessor in lifecycle order. */
 /** Where each section goes in the document when it is inserted, and after which section. */
 function placeSections(doc: DocumentModel, sections: readonly Pick<SectionCoverage, 'id' | 'headings'>[]): { insertAt: number; after: string | undefined }[] {
-  const firstHeading = (s: Pick<SectionCoverage, 'headings'>) => (s.headings.length ? doc.headings[s.headings[0]!.index] : undefined);
-  // The end of the predecessor's top-level headings only: a heading of it nested inside another section
-  // (a "Business Metrics" under "Model") must not pull the insertion point into that other section.
-  const endOfSection = (s: Pick<SectionCoverage, 'headings'>): number => {
-    const hs = s.headings.map((ref) => doc.headings[ref.index]!);
-    const top = Math.min(...hs.map((h) => h.depth));
-    return Math.max(0, ...hs.filter((h) => h.depth === top).map((h) => h.sectionSpan.end));
-  };
-  return sections.map((_, i) => {
+  const out: { insertAt: number; after: string | undefined }[] = [];
+  for (let i = 0; i < sections.length; i++) {
     let insertAt = doc.text.length;
     let after: string | undefined;
     for (let j = i - 1; j >= 0; j--) {
       if (sections[j]!.headings.length) {
-        insertAt = endOfSection(sections[j]!);
+        insertAt = endOfSection(doc, sections[j]!);
         after = sections[j]!.id;
         break;
       }
     }
     if (!after) {
-      const next = sections.slice(i + 1).map(firstHeading).find((h): h is Heading => h !== undefined);
-      if (next) insertAt = next.span.start;
-      else insertAt = doc.text.length;
+      // Before the first heading of the next section that has one.
+      insertAt = doc.text.length;
+      for (let j = i + 1; j < sections.length; j++) {
+        const refs = sections[j]!.headings;
+        const next = refs.length ? doc.headings[refs[0]!.index] : undefined;
+        if (next) {
+          insertAt = next.span.start;
+          break;
+        }
+      }
     }
-    return { insertAt, after };
-  });
+    out.push({ insertAt, after });
+  }
+  return out;
+}
+
+/** The end of a section's top-level headings only: a heading of it nested inside another section (a "Business
+ * Metrics" under "Model") must not pull the insertion point into that other section. */
+function endOfSection(doc: DocumentModel, s: Pick<SectionCoverage, 'headings'>): number {
+  let top = Infinity;
+  for (const ref of s.headings) top = Math.min(top, doc.headings[ref.index]!.depth);
+  let end = 0;
+  for (const ref of s.headings) {
+    const h = doc.headings[ref.index]!;
+    if (h.depth === top) end = Math.max(end, h.sectionSpan.end);
+  }
+  return end;
 }
 
 export function spanOfHeading(doc: DocumentModel, index: number): Span {

@@ -45,12 +45,16 @@ function namesSectionExactly(text: string, cp: CompiledProfile): boolean {
   return matchHeadingText(text, cp).some((r) => r.exact && r.entry.title === true && r.entry.subsectionId === undefined);
 }
 
+/** Findings in document order, then by rule id. */
+const byStartThenRule = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId);
+
 /**
  * The heading depth the document uses for its sections: the shallowest real heading (not the title) that
  * counts for a section; else one below the title; else 2. Inserted sections, completions and rules use it.
  */
 function sectionDepthOf(headings: readonly Heading[], matches: readonly SectionMatch[], titleIndex: number | undefined): number {
-  const named = new Set(matches.filter((m) => m.confidence >= 0.5).map((m) => m.headingIndex));
+  const named = new Set<number>();
+  for (const m of matches) if (m.confidence >= 0.5) named.add(m.headingIndex);
   let depth = Infinity;
   for (const h of headings) if (h.kind !== 'pseudo' && h.index !== titleIndex && named.has(h.index)) depth = Math.min(depth, h.depth);
   if (Number.isFinite(depth)) return depth;
@@ -275,7 +279,7 @@ function runRules(ctx: RuleContext, lines: LineIndex, suppressions: ReturnType<t
       if (!isSuppressed(f, suppressions, lines)) findings.push(f);
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(byStartThenRule);
 }
 
 export { LIFECYCLE_IDS };

@@ -5,7 +5,7 @@
 import type { ProfileDef } from './profiles/types';
 import type { Block, Heading, SectionMatch, Span } from './types';
 import { contentToken, contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
-import type { Memo } from './parse';
+import type { Memo, MemoTable } from './parse';
 
 export interface PhraseEntry {
   readonly tokens: readonly string[];
@@ -217,10 +217,25 @@ function keywordsIn(text: string, index: KeywordIndex): readonly PhraseEntry[] {
  * text from one analysis to the next. */
 export function keywordsOfText(cp: CompiledProfile, memo?: Memo): (text: string) => readonly PhraseEntry[] {
   const index = keywordIndex(cp);
+  // The functions are made once per index and memo table, not per call: a full collection drops the optimised
+  // code of closures that no longer exist (see by-place.ts PlaceFinder).
+  let compute = computeOfIndex.get(index);
+  if (!compute) {
+    const own = (text: string) => keywordsIn(text, index);
+    computeOfIndex.set(index, (compute = own));
+  }
   const table = memo?.table<readonly PhraseEntry[]>(index);
-  const compute = (text: string) => keywordsIn(text, index);
-  return table ? (text) => table(text, compute) : compute;
+  if (!table) return compute;
+  let lookup = lookupOfTable.get(table);
+  if (!lookup) {
+    const c = compute;
+    lookupOfTable.set(table, (lookup = (text) => table(text, c)));
+  }
+  return lookup;
 }
+
+const computeOfIndex = new WeakMap<KeywordIndex, (text: string) => readonly PhraseEntry[]>();
+const lookupOfTable = new WeakMap<MemoTable<readonly PhraseEntry[]>, (text: string) => readonly PhraseEntry[]>();
 
 /** Keyword evidence in the given blocks: one pass over each block's tokens, entries looked up by first token.
  * With a memo, a block whose text was seen before (an unchanged block while typing) costs a lookup. */

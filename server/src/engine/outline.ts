@@ -3,7 +3,7 @@
 // with nested items under it (templates written as numbered lists). Each heading gets the span of its section.
 import type { Block, Heading, Span } from './types';
 import { normalizeHeading } from './normalize';
-import type { Memo } from './parse';
+import type { Memo, MemoTable } from './parse';
 
 const MAX_PSEUDO_WORDS = 8;
 
@@ -41,12 +41,12 @@ function opensWithHash(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function headingOf(b: Block, d: Draft, text: string, normalizedOf: (t: string) => string): { readonly kind: Heading['kind']; readonly normalized: string } {
+function headingOf(b: Block, d: Draft, text: string, table: MemoTable<string> | undefined): { readonly kind: Heading['kind']; readonly normalized: string } {
   const hit = byBlock.get(b);
   if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
   // A block moved by an edit before it is a new object: its normal form comes from the memo by its text.
   const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
-  const entry = { text: d.text, kind, normalized: normalizedOf(d.text) } as const;
+  const entry = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text) } as const;
   byBlock.set(b, entry);
   return entry;
 }
@@ -55,11 +55,11 @@ const plainNormalize = (t: string) => normalizeHeading(t);
 
 export function computeHeadings(blocks: readonly Block[], text: string, memo?: Memo): Heading[] {
   const table = memo?.table<string>('outline:normalized');
-  const normalizedOf = table ? (t: string) => table(t, plainNormalize) : plainNormalize;
   const textLength = text.length;
   const drafts: Draft[] = [];
   let realDepth = 0;
-  const realHeadings = blocks.filter((b) => b.kind === 'heading').length;
+  let realHeadings = 0;
+  for (const b of blocks) if (b.kind === 'heading') realHeadings++;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
@@ -98,7 +98,7 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
       }
     }
     const bodyEnd = i + 1 < drafts.length ? drafts[i + 1]!.span.start : textLength;
-    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, d, text, normalizedOf);
+    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, d, text, table);
     headings.push({
       index: i,
       depth: d.depth,

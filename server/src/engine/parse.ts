@@ -143,19 +143,27 @@ function createGenerations<V>() {
 /** A memo whose tables live as long as the caller keeps it (one analysis, unless it belongs to a cache). */
 export function createMemo(): Memo & { roll(): void } {
   const tables = new Map<unknown, ReturnType<typeof createGenerations<unknown>>>();
+  const lookups = new Map<unknown, MemoTable<unknown>>();
   return {
     table<T>(owner: unknown): MemoTable<T> {
-      let t = tables.get(owner);
-      if (!t) tables.set(owner, (t = createGenerations<unknown>()));
-      const gens = t;
-      return (key, compute) => {
-        let v = gens.get(key) as T | undefined;
-        if (v === undefined) {
-          v = compute(key);
-          gens.set(key, v);
-        }
-        return v;
-      };
+      // One lookup function per table for the memo's life, not one per call (see PlaceFinder on closures).
+      let fn = lookups.get(owner);
+      if (!fn) {
+        const gens = createGenerations<unknown>();
+        tables.set(owner, gens);
+        lookups.set(
+          owner,
+          (fn = (key, compute) => {
+            let v = gens.get(key);
+            if (v === undefined) {
+              v = compute(key);
+              gens.set(key, v);
+            }
+            return v;
+          }),
+        );
+      }
+      return fn as MemoTable<T>;
     },
     roll() {
       for (const t of tables.values()) t.roll();
@@ -589,9 +597,9 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
   const degraded: Span[] = [];
   const previous = cache?.previous;
   const placedNow: PlacedChunk[] = [];
-  const known = previous ? findByPlace(previous.chunks, (c) => c.text, text.length - previous.length) : undefined;
+  const known = previous ? findByPlace(previous.chunks, text.length - previous.length) : undefined;
   for (const chunk of splitChunks(text)) {
-    let key = known?.(text, chunk.start, chunk.text.length)?.text;
+    let key = known?.find(text, chunk.start, chunk.text.length)?.text;
     let parsed = key !== undefined ? cache!.get(key) : undefined;
     if (!parsed) {
       parsed = cache?.get(chunk.text);
@@ -633,7 +641,8 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
     // block objects: no copies, and what is remembered per block object stays valid.
     if (parsed.shift !== shift) {
       const by = shift - parsed.shift;
-      const moved = parsed.blocks.map((b) => shiftedBlock(b, by));
+      const moved: Block[] = [];
+      for (const b of parsed.blocks) moved.push(shiftedBlock(b, by));
       if (cache) {
         parsed.blocks = moved;
         parsed.shift = shift;

@@ -148,12 +148,14 @@ export function segmentSlot(): number {
  */
 export function segmentValues<T extends readonly unknown[]>(text: string, slot: number, compute: (segment: string) => T): { readonly start: number; readonly text: string; readonly value: T }[] | undefined {
   if (text.length < SEGMENT_TEXT_MIN) return undefined;
-  return segmentsOf(text).map((seg) => {
+  const out: { readonly start: number; readonly text: string; readonly value: T }[] = [];
+  for (const seg of segmentsOf(text)) {
     const slots = seg.values as (T | undefined)[];
     let value = slots[slot];
     if (value === undefined) slots[slot] = value = compute(seg.text);
-    return { start: seg.start, text: seg.text, value };
-  });
+    out.push({ start: seg.start, text: seg.text, value });
+  }
+  return out;
 }
 
 function segmentsOf(text: string): readonly Segment[] {
@@ -161,10 +163,10 @@ function segmentsOf(text: string): readonly Segment[] {
   const cuts = [0, ...headingLineStarts(text), text.length];
   const segments: Segment[] = [];
   // Segments before and after an edit are found where they were (see by-place.ts), not hashed by their text.
-  const known = findByPlace(lastSegments, (seg) => seg.text, text.length - (lastText?.length ?? 0));
+  const known = findByPlace(lastSegments, text.length - (lastText?.length ?? 0));
   for (let k = 0; k + 1 < cuts.length; k++) {
     const start = cuts[k]!;
-    const old = known(text, start, cuts[k + 1]! - start);
+    const old = known.find(text, start, cuts[k + 1]! - start);
     if (old) {
       segments.push(old.start === start ? old : { start, text: old.text, values: old.values });
       continue;
@@ -187,12 +189,9 @@ function segmentsOf(text: string): readonly Segment[] {
   return segments;
 }
 
-/**
- * The heading segments of a large text that [start, end) touches, in order: `whole` for each segment inside the
- * range, `part` with the offsets of the piece of one it cuts. Either returns true to stop.
- */
-function overSegments(text: string, start: number, end: number, whole: (seg: Segment) => boolean | void, part: (from: number, to: number) => boolean | void): void {
-  const segments = segmentsOf(text);
+/** The index of the last segment that starts at or before `start` (0 when none does): where a walk over the
+ * segments that [start, end) touches begins. */
+function firstSegmentAt(segments: readonly Segment[], start: number): number {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
@@ -200,14 +199,7 @@ function overSegments(text: string, start: number, end: number, whole: (seg: Seg
     if (segments[mid]!.start <= start) lo = mid;
     else hi = mid - 1;
   }
-  for (let k = lo; k < segments.length; k++) {
-    const seg = segments[k]!;
-    const segEnd = seg.start + seg.text.length;
-    if (segEnd <= start) continue;
-    if (seg.start >= end) break;
-    const stop = seg.start >= start && segEnd <= end ? whole(seg) : part(Math.max(start, seg.start), Math.min(end, segEnd));
-    if (stop === true) return;
-  }
+  return lo;
 }
 
 /** A segment's packed hits as hit objects, shifted by the segment's start, onto `out`. */
@@ -323,13 +315,19 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         search(text.slice(start, end), start, out);
         return out;
       }
-      overSegments(
-        text,
-        start,
-        end,
-        (seg) => void unpack(seg, segmentHits(seg), out),
-        (from, to) => void searchRegex(text.slice(from, to), from, out),
-      );
+      // Segment by segment (a loop, not callbacks: see by-place.ts PlaceFinder on closures made per keystroke).
+      const segments = segmentsOf(text);
+      for (let k = firstSegmentAt(segments, start); k < segments.length; k++) {
+        const seg = segments[k]!;
+        const segEnd = seg.start + seg.text.length;
+        if (segEnd <= start) continue;
+        if (seg.start >= end) break;
+        if (seg.start >= start && segEnd <= end) unpack(seg, segmentHits(seg), out);
+        else {
+          const from = Math.max(start, seg.start);
+          searchRegex(text.slice(from, Math.min(end, segEnd)), from, out);
+        }
+      }
       return out;
     },
     each(text, within, visit) {
@@ -343,22 +341,22 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         return;
       }
       // As find does, segment by segment; whole segments from their packed hits, no object per hit.
-      overSegments(
-        text,
-        start,
-        end,
-        (seg) => {
+      const segments = segmentsOf(text);
+      for (let k = firstSegmentAt(segments, start); k < segments.length; k++) {
+        const seg = segments[k]!;
+        const segEnd = seg.start + seg.text.length;
+        if (segEnd <= start) continue;
+        if (seg.start >= end) break;
+        if (seg.start >= start && segEnd <= end) {
           const hits = segmentHits(seg);
-          for (let i = 0; i < hits.length; i += 3) if (visit(hits[i]!, hits[i + 1]! + seg.start, hits[i + 2]! + seg.start)) return true;
-          return false;
-        },
-        (from, to) => {
+          for (let i = 0; i < hits.length; i += 3) if (visit(hits[i]!, hits[i + 1]! + seg.start, hits[i + 2]! + seg.start)) return;
+        } else {
           const part: PhraseHit[] = [];
-          searchRegex(text.slice(from, to), from, part);
-          for (let i = 0; i < part.length; i++) if (visit(part[i]!.phrase, part[i]!.span.start, part[i]!.span.end)) return true;
-          return false;
-        },
-      );
+          const from = Math.max(start, seg.start);
+          searchRegex(text.slice(from, Math.min(end, segEnd)), from, part);
+          for (let i = 0; i < part.length; i++) if (visit(part[i]!.phrase, part[i]!.span.start, part[i]!.span.end)) return;
+        }
+      }
     },
     findDirect(text) {
       const out: PhraseHit[] = [];
@@ -648,7 +646,9 @@ export function nonProseSpans(blocks: readonly Block[], templateMode: boolean): 
 
 /** Whether a document is a template: its prompts live in HTML comments (same test as coverage). */
 export function isTemplate(blocks: readonly Block[]): boolean {
-  return blocks.filter((b) => b.kind === 'html' && b.comment).length >= 3;
+  let comments = 0;
+  for (const b of blocks) if (b.kind === 'html' && b.comment) comments++;
+  return comments >= 3;
 }
 
 const excludedMemo = new WeakMap<readonly Block[], (offset: number) => boolean>();

@@ -10,32 +10,46 @@ import { compilePhrases, eachInProse, findInProse, firstInProse, type PhraseHit 
 
 export type { PhraseHit } from './phrases';
 
-/** The lifecycle section's headings with what ranks them: real headings first, then the one with most evidence
- * of the topic under it, then the longest, then the first. */
-function rankedCandidates(ctx: RuleContext, sectionId: string): { h: Heading; i: number; real: number; evidence: number; size: number }[] {
-  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
-  const hs = (s?.headings ?? []).map((r) => ctx.doc.headings[r.index]).filter((h): h is Heading => h !== undefined);
-  const real = (h: Heading) => (h.kind === 'pseudo' ? 0 : 1);
-  // How much evidence of the topic each heading's section holds (counted per heading by coverage).
-  const evidence = s ? evidenceCounterOf(s) : () => 0;
-  const size = (h: Heading) => h.sectionSpan.end - h.span.end;
-  return hs.map((h, i) => ({ h, i, real: real(h), evidence: evidence(h), size: size(h) }));
-}
-
-/** The lifecycle section's most telling heading (by rankedCandidates), where a finding about the section
- * anchors: found in one pass, without sorting them all (thousands at 4 MB, on every keystroke a rule fires). */
+/**
+ * The lifecycle section's most telling heading, where a finding about the section anchors: real headings first,
+ * then the one with most evidence of the topic under it (counted per heading by coverage), then the longest,
+ * then the first. Found in one pass, without sorting them all (thousands at 4 MB, on every keystroke a rule
+ * fires), and without a closure or an object per heading (see by-place.ts PlaceFinder).
+ */
 export function anchorHeading(ctx: RuleContext, sectionId: string): Heading | undefined {
   let perContext = anchorMemo.get(ctx);
   if (!perContext) anchorMemo.set(ctx, (perContext = new Map()));
   if (perContext.has(sectionId)) return perContext.get(sectionId);
-  let best: ReturnType<typeof rankedCandidates>[number] | undefined;
-  for (const x of rankedCandidates(ctx, sectionId)) {
+  const s = lifecycleSection(ctx, sectionId);
+  const evidence = s ? evidenceCounterOf(s) : undefined;
+  let best: Heading | undefined;
+  let bestReal = 0;
+  let bestEvidence = 0;
+  let bestSize = 0;
+  for (const r of s?.headings ?? []) {
+    const h = ctx.doc.headings[r.index];
+    if (h === undefined) continue;
+    const real = h.kind === 'pseudo' ? 0 : 1;
+    const ev = evidence ? evidence(h) : 0;
+    const size = h.sectionSpan.end - h.span.end;
     // Candidates come in index order: only a strictly better one replaces the best (ties keep the first).
-    if (!best || x.real > best.real || (x.real === best.real && (x.evidence > best.evidence || (x.evidence === best.evidence && x.size > best.size)))) best = x;
+    if (!best || real > bestReal || (real === bestReal && (ev > bestEvidence || (ev === bestEvidence && size > bestSize)))) {
+      best = h;
+      bestReal = real;
+      bestEvidence = ev;
+      bestSize = size;
+    }
   }
-  perContext.set(sectionId, best?.h);
-  return best?.h;
+  perContext.set(sectionId, best);
+  return best;
 }
+
+function lifecycleSection(ctx: RuleContext, sectionId: string): RuleContext['lifecycleSections'][number] | undefined {
+  for (const x of ctx.lifecycleSections) if (x.id === sectionId) return x;
+  return undefined;
+}
+
+const byStart = (a: Span, b: Span): number => a.start - b.start;
 
 const anchorMemo = new WeakMap<RuleContext, Map<string, Heading | undefined>>();
 
@@ -81,7 +95,7 @@ export function hasServingSection(ctx: RuleContext): boolean {
 /** The spans of the section's headings, with everything under them (merged, in document order). */
 export function sectionSpans(ctx: RuleContext, sectionId: string): Span[] {
   // Several rules ask for the same section's spans in one analysis: computed once per context and section.
-  // The headings' ranking (rankedCandidates) does not matter here, so it is not computed for this.
+  // The headings' ranking (anchorHeading's) does not matter here, so it is not computed for this.
   let perContext = spansMemo.get(ctx);
   if (!perContext) spansMemo.set(ctx, (perContext = new Map()));
   const hit = perContext.get(sectionId);
@@ -92,7 +106,7 @@ export function sectionSpans(ctx: RuleContext, sectionId: string): Span[] {
     const h = ctx.doc.headings[r.index];
     if (h) spans.push(h.sectionSpan);
   }
-  spans.sort((a, b) => a.start - b.start);
+  spans.sort(byStart);
   const out: Span[] = [];
   for (const sp of spans) {
     const last = out[out.length - 1];

@@ -55,14 +55,16 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
     covered.push({ start: h.span.start, end: h.sectionSpan.end });
   }
   const inCovered = insideAny(covered);
-  const mayHold = searchEveryBlock ? () => true : candidates(ctx.text, matcher);
-  blocks.forEach((b, i) => {
-    if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) return;
+  const index = searchEveryBlock ? undefined : new HitIndex(ctx.text, matcher);
+  // A loop, not a forEach callback: no closure made per keystroke (see by-place.ts PlaceFinder).
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) continue;
     const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
-    if (!mayHold(b.span.start, ownEnd)) return;
+    if (index && !index.mayHold(b.span.start, ownEnd)) continue;
     const own = ctx.text.slice(b.span.start, ownEnd);
     const hit = matcher.firstHit(own);
-    if (!hit) return;
+    if (!hit) continue;
     let end = b.span.end;
     // A lead-in ("Success metrics:") introduces the list that follows under the same heading.
     if (/:\s*$/.test(own.trim()) || own.trim().split(/\s+/).length <= 4) {
@@ -75,9 +77,11 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
       }
     }
     out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hit.span.start, end: b.span.start + hit.span.end }, text: ctx.text.slice(b.span.start, end) });
-  });
-  return out.sort((a, b) => a.span.start - b.span.start);
+  }
+  return out.sort(byStart);
 }
+
+const byStart = (a: SuccessStatement, b: SuccessStatement): number => a.span.start - b.span.start;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A letter or digit at `i`; half of a surrogate pair counts (it may be one). */
@@ -93,16 +97,28 @@ export const wordCharAt = (text: string, i: number): boolean => {
  * not overlapping): a hit of the slice is a hit of the whole text or overlaps one, unless the slice's edge cuts
  * a word (then the slice's edge is a word boundary the whole text does not have, and the slice is searched).
  * One search of the whole text (remembered per segment) instead of one search per block on every keystroke;
- * the hits' spans are kept as numbers (no object per hit).
+ * the hits' spans are kept as numbers (no object per hit). A class with a bound method as the search's visitor:
+ * no closure made per keystroke (see by-place.ts PlaceFinder).
  */
-function candidates(text: string, matcher: PhraseMatcher): (start: number, end: number) => boolean {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  matcher.each(text, undefined, (_, s, e) => {
-    starts.push(s);
-    ends.push(e);
-  });
-  return (start, end) => {
+class HitIndex {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    matcher: PhraseMatcher,
+  ) {
+    matcher.each(text, undefined, this.add.bind(this));
+  }
+
+  private add(_: number, start: number, end: number): boolean {
+    this.starts.push(start);
+    this.ends.push(end);
+    return false;
+  }
+
+  mayHold(start: number, end: number): boolean {
+    const { text, starts, ends } = this;
     if (end <= start) return false;
     if ((start > 0 && wordCharAt(text, start - 1)) || (end < text.length && wordCharAt(text, end))) return true;
     let lo = 0;
@@ -113,7 +129,7 @@ function candidates(text: string, matcher: PhraseMatcher): (start: number, end: 
       else hi = mid;
     }
     return lo < starts.length && starts[lo]! < end;
-  };
+  }
 }
 
 /** A question or a template prompt, not a statement of what success is. */

@@ -53,28 +53,23 @@ export const duplicateSection: RuleDef = {
     const topNames = new Map<string, { heading: Heading; names: string[]; maximal: string[] }[]>();
     const top = topSectionDepth(ctx);
     const sectionsOf = new Map<number, Set<string>>();
-    const report = (a: Heading, b: Heading, id: string) => {
-      const title = sectionDef(ctx, id)?.title ?? id;
-      out.push({
-        message: `'${b.text}' repeats ${title}, already started by '${a.text}'. Merge the two, or give this one a title of its own.`,
-        span: b.span,
-        sectionId: id,
-        related: [{ span: a.span, message: `${title} first appears here` }],
-      });
-    };
     for (const b of ctx.doc.headings) {
       if (!isRealHeading(b) || b.index === ctx.doc.titleIndex) continue;
       const matches = strongMatches(ctx, b.index);
-      const sections = new Set(matches.map((m) => m.sectionId));
+      // Loops, not callbacks: no closure made per keystroke (see by-place.ts PlaceFinder).
+      const sections = new Set<string>();
+      for (const m of matches) sections.add(m.sectionId);
       if (sections.size === 0) continue;
       sectionsOf.set(b.index, sections);
       // (a) siblings with the same normalised title
       const key = wordsKey(ctx, b.normalized);
       const titleKey = `${parent[b.index]}|${b.depth}|${key}`;
       const a = key ? firstByTitle.get(titleKey) : undefined;
-      const shared = a ? [...sections].find((id) => sectionsOf.get(a.index)?.has(id)) : undefined;
+      let shared: string | undefined;
+      const sectionsOfA = a ? sectionsOf.get(a.index) : undefined;
+      if (sectionsOfA) for (const id of sections) if (shared === undefined && sectionsOfA.has(id)) shared = id;
       if (a && shared) {
-        report(a, b, shared);
+        report(ctx, out, a, b, shared);
         continue;
       }
       if (key && !a) firstByTitle.set(titleKey, b);
@@ -88,7 +83,7 @@ export const duplicateSection: RuleDef = {
         const seen = topNames.get(id) ?? [];
         const first = seen.find((x) => contains(entry.names, x.maximal) || contains(x.names, entry.maximal));
         if (first && !dup) {
-          report(first.heading, b, id);
+          report(ctx, out, first.heading, b, id);
           dup = true;
         }
         seen.push(entry);
@@ -98,3 +93,13 @@ export const duplicateSection: RuleDef = {
     return out;
   },
 };
+
+function report(ctx: RuleContext, out: RuleFinding[], a: Heading, b: Heading, id: string): void {
+  const title = sectionDef(ctx, id)?.title ?? id;
+  out.push({
+    message: `'${b.text}' repeats ${title}, already started by '${a.text}'. Merge the two, or give this one a title of its own.`,
+    span: b.span,
+    sectionId: id,
+    related: [{ span: a.span, message: `${title} first appears here` }],
+  });
+}

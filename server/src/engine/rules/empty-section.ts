@@ -45,9 +45,10 @@ export const emptySection: RuleDef = {
   defaultSeverity: 'warning',
   tags: ['content'],
   check(ctx) {
-    const empty = ctx.doc.headings.filter(
-      (h) => isRealHeading(h) && strongMatches(ctx, h.index).length > 0 && !hasContent(ctx, { start: h.span.end, end: h.sectionSpan.end }),
-    );
+    const empty: Heading[] = [];
+    for (const h of ctx.doc.headings) {
+      if (isRealHeading(h) && strongMatches(ctx, h.index).length > 0 && !hasContent(ctx, { start: h.span.end, end: h.sectionSpan.end })) empty.push(h);
+    }
     const out: RuleFinding[] = [];
     for (const [k, h] of empty.entries()) {
       // Headings come in document order: the first empty heading after h is the only one to look at (a scan of

@@ -26,7 +26,8 @@ export function strongMatches(ctx: RuleContext, headingIndex: number): readonly 
 }
 
 export function sectionDef(ctx: RuleContext, id: string): SectionDef | undefined {
-  return ctx.profile.sections.find((s) => s.id === id);
+  for (const s of ctx.profile.sections) if (s.id === id) return s;
+  return undefined;
 }
 
 export function subsectionDef(ctx: RuleContext, sectionId: string, subsectionId: string): SubsectionDef | undefined {
@@ -102,5 +103,7 @@ export function topSectionDepth(ctx: RuleContext): number {
 /** Section-level (not subsection) aliases of `sectionId` that occur in the heading as whole phrases. */
 export function sectionAliasesIn(ctx: RuleContext, h: Heading, sectionId: string): string[] {
   const toks = contentTokens(h.normalized);
-  return ctx.compiled.aliases.filter((a) => a.sectionId === sectionId && !a.subsectionId && findPhrase(toks, a.tokens) >= 0).map((a) => a.tokens.join(' '));
+  const out: string[] = [];
+  for (const a of ctx.compiled.aliases) if (a.sectionId === sectionId && !a.subsectionId && findPhrase(toks, a.tokens) >= 0) out.push(a.tokens.join(' '));
+  return out;
 }
