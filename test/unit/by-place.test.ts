@@ -2,7 +2,7 @@
 // and only when its text is the same.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findByPlace } from '../../server/src/engine/by-place';
+import { findByPlace, findPlaced } from '../../server/src/engine/by-place';
 
 const pieces = (text: string, cuts: number[]) => cuts.map((start, i) => ({ start, text: text.slice(start, cuts[i + 1] ?? text.length) }));
 
@@ -13,23 +13,23 @@ describe('findByPlace', () => {
   it('finds the pieces before an edit in place, those after it moved, and not the edited one', () => {
     const after = '# A\naaa\n# B\nbXbb\n# C\nccc\n';
     const find = findByPlace(old, after.length - before.length);
-    assert.equal(find.find(after, 0, 8), old[0]);
-    assert.equal(find.find(after, 8, 9), undefined);
-    assert.equal(find.find(after, 17, 8), old[2]);
+    assert.equal(findPlaced(find, after, 0, 8), old[0]);
+    assert.equal(findPlaced(find, after, 8, 9), undefined);
+    assert.equal(findPlaced(find, after, 17, 8), old[2]);
   });
 
   it('compares texts: a same-length replacement is not taken for the old piece', () => {
     const after = '# A\naaa\n# B\nbxb\n# C\nccc\n';
     const find = findByPlace(old, 0);
-    assert.equal(find.find(after, 0, 8), old[0]);
-    assert.equal(find.find(after, 8, 8), undefined);
-    assert.equal(find.find(after, 16, 8), old[2]);
+    assert.equal(findPlaced(find, after, 0, 8), old[0]);
+    assert.equal(findPlaced(find, after, 8, 8), undefined);
+    assert.equal(findPlaced(find, after, 16, 8), old[2]);
   });
 
   it('finds nothing when the pieces were cut differently', () => {
     const after = '# A\naaa\n# B\nbbb\n# C\nccc\n';
     const find = findByPlace(old, 0);
-    assert.equal(find.find(after, 0, 16), undefined);
-    assert.equal(find.find(after, 16, 8), old[2]);
+    assert.equal(findPlaced(find, after, 0, 16), undefined);
+    assert.equal(findPlaced(find, after, 16, 8), old[2]);
   });
 });

@@ -11,28 +11,34 @@ export interface Placed {
 
 /**
  * A finder over the previous version's pieces (sorted by start), for the pieces of a new text asked for in order
- * of their start. `delta` is the new text's length minus the old one's. A class, not a closure made per call: a
- * full collection (the server's heap trimming) drops the optimised code of closures that no longer exist, and a
- * closure made per keystroke is re-optimised after every collection (see docs/performance.md).
+ * of their start (findPlaced). `delta` is the new text's length minus the old one's.
+ *
+ * A plain object and module functions, not a class or a closure made per call: the server's heap trimming runs
+ * full collections, and a full collection drops the optimised code that refers to objects no longer alive. A
+ * closure made per keystroke, or the map (hidden class) of a class whose instances all died, is such an object,
+ * and the code was re-optimised after every collection; an object literal's map is kept by its boilerplate (see
+ * docs/performance.md).
  */
-export class PlaceFinder<T extends Placed> {
-  private same = 0;
-  private moved = 0;
+export interface PlaceFinder<T extends Placed> {
+  readonly old: readonly T[];
+  readonly delta: number;
+  /** How far the search for pieces in place, and for moved pieces, has come. */
+  same: number;
+  moved: number;
+}
 
-  constructor(
-    private readonly old: readonly T[],
-    private readonly delta: number,
-  ) {}
+export function findByPlace<T extends Placed>(old: readonly T[], delta: number): PlaceFinder<T> {
+  return { old, delta, same: 0, moved: 0 };
+}
 
-  /** The old piece with this text at `start` or at `start - delta`; `text` is the whole new text. */
-  find(text: string, start: number, length: number): T | undefined {
-    const { old, delta } = this;
-    while (this.same < old.length && old[this.same]!.start < start) this.same++;
-    if (samePiece(old[this.same], start, text, start, length)) return old[this.same];
-    if (delta === 0) return undefined;
-    while (this.moved < old.length && old[this.moved]!.start < start - delta) this.moved++;
-    return samePiece(old[this.moved], start - delta, text, start, length) ? old[this.moved] : undefined;
-  }
+/** The old piece with this text at `start` or at `start - delta`; `text` is the whole new text. */
+export function findPlaced<T extends Placed>(finder: PlaceFinder<T>, text: string, start: number, length: number): T | undefined {
+  const { old, delta } = finder;
+  while (finder.same < old.length && old[finder.same]!.start < start) finder.same++;
+  if (samePiece(old[finder.same], start, text, start, length)) return old[finder.same];
+  if (delta === 0) return undefined;
+  while (finder.moved < old.length && old[finder.moved]!.start < start - delta) finder.moved++;
+  return samePiece(old[finder.moved], start - delta, text, start, length) ? old[finder.moved] : undefined;
 }
 
 /** Whether piece `p` starts at `at` and has the text of text.slice(start, start + length). */
@@ -40,8 +46,4 @@ function samePiece(p: Placed | undefined, at: number, text: string, start: numbe
   if (!p || p.start !== at) return false;
   const t = p.text;
   return t.length === length && t === (start === 0 && length === text.length ? text : text.slice(start, start + length));
-}
-
-export function findByPlace<T extends Placed>(old: readonly T[], delta: number): PlaceFinder<T> {
-  return new PlaceFinder(old, delta);
 }

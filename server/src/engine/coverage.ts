@@ -239,7 +239,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   // A heading's topics are a function of the keyword entries of its blocks only: with a memo those are the same
   // arrays while the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at
   // 4 MB; see localTopics).
-  const local = new BlockEntries(byOwner, found, memo !== undefined);
+  const local: BlockEntries = { byOwner, found, memoised: memo !== undefined };
   const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, local);
 
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
@@ -298,7 +298,8 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   }, contentBlocks.length);
 }
 
-/** The keyword evidence in the blocks under each heading, as assignOwners reads it. */
+/** The keyword evidence in the blocks under each heading, as the general path (computeCoverageFromHits) gives it
+ * to assignOwners. */
 interface LocalEvidence {
   /** What a heading's own text is about: every section with enough distinct keywords, near the strongest one. */
   topics(hIndex: number): readonly string[];
@@ -306,25 +307,19 @@ interface LocalEvidence {
   has(hIndex: number, sectionId: string): boolean;
 }
 
-/** LocalEvidence from the keyword entries of each block (a class: its methods are made once, not per keystroke,
- * see by-place.ts PlaceFinder). */
-class BlockEntries implements LocalEvidence {
-  constructor(
-    /** Per heading, the `found` positions of the blocks it owns that have entries. */
-    readonly byOwner: readonly (readonly number[])[],
-    readonly found: readonly (readonly PhraseEntry[])[],
-    /** Whether topics are remembered (with a memo, the entries of unchanged blocks are the same arrays). */
-    readonly memoised: boolean,
-  ) {}
+/** The keyword entries of each block, by heading (a plain object read by module functions: no closure made per
+ * keystroke, see by-place.ts PlaceFinder). */
+interface BlockEntries {
+  /** Per heading, the `found` positions of the blocks it owns that have entries. */
+  readonly byOwner: readonly (readonly number[])[];
+  readonly found: readonly (readonly PhraseEntry[])[];
+  /** Whether topics are remembered (with a memo, the entries of unchanged blocks are the same arrays). */
+  readonly memoised: boolean;
+}
 
-  topics(hIndex: number): readonly string[] {
-    return localTopics(this, hIndex);
-  }
-
-  has(hIndex: number, sectionId: string): boolean {
-    for (const k of this.byOwner[hIndex]!) for (const e of this.found[k]!) if (e.sectionId === sectionId) return true;
-    return false;
-  }
+function hasEntryOf(local: BlockEntries, hIndex: number, sectionId: string): boolean {
+  for (const k of local.byOwner[hIndex]!) for (const e of local.found[k]!) if (e.sectionId === sectionId) return true;
+  return false;
 }
 
 function localTopics(local: BlockEntries, hIndex: number): readonly string[] {
@@ -447,7 +442,7 @@ function assignOwners(
   direct: readonly string[][],
   matchesByHeading: readonly SectionMatch[][],
   hasChild: readonly boolean[],
-  local: LocalEvidence,
+  local: BlockEntries | LocalEvidence,
 ) {
   const owners: string[][] = [];
   const ownerReason: OwnerReasons = [];
@@ -459,7 +454,7 @@ function assignOwners(
     }
     let own = direct[h.index]!;
     if (own.length === 0) {
-      const topics = local.topics(h.index);
+      const topics = 'found' in local ? localTopics(local, h.index) : local.topics(h.index);
       const named = matchesByHeading[h.index]!;
       // The weak names (confidence under 0.5), each once, in match order.
       const weakIds: string[] = [];
@@ -469,7 +464,7 @@ function assignOwners(
       const empty = stats[h.index]!.words === 0 && !hasChild[h.index];
       const weak: string[] = [];
       for (const id of weakIds) {
-        if (empty || local.has(h.index, id)) weak.push(id);
+        if (empty || ('found' in local ? hasEntryOf(local, h.index, id) : local.has(h.index, id))) weak.push(id);
         else weakMentions.add(id);
       }
       if (topics.length || weak.length) {

@@ -79,21 +79,29 @@ export function nonProseSpans(text: string, blocks: readonly Block[]): Span[] {
 /** A membership test for a set of spans: merged once, then a binary search per query. */
 export function insideAny(spans: readonly Span[]): (offset: number) => boolean {
   const merged: Span[] = [];
-  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+  for (const s of [...spans].sort(byStart)) {
     const last = merged[merged.length - 1];
     if (last && s.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
     else if (s.end > s.start) merged.push(s);
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = merged.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = merged[mid]!;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
+  // A bound module function, not a closure: the test's optimised code outlives the analysis that made it (the
+  // server's full collections drop the code of closures that died; see by-place.ts PlaceFinder).
+  return insideMerged.bind(merged);
+}
+
+const byStart = (a: Span, b: Span): number => a.start - b.start;
+
+/** Whether `offset` lies inside one of the sorted, disjoint spans `this`. */
+function insideMerged(this: readonly Span[], offset: number): boolean {
+  const merged = this;
+  let lo = 0;
+  let hi = merged.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = merged[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }

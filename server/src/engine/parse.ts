@@ -14,7 +14,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Block, Span } from './types';
-import { findByPlace } from './by-place';
+import { findByPlace, findPlaced } from './by-place';
 import type { PhraseEntry } from './match';
 import { assessRisk } from './risk';
 
@@ -599,7 +599,7 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
   const placedNow: PlacedChunk[] = [];
   const known = previous ? findByPlace(previous.chunks, text.length - previous.length) : undefined;
   for (const chunk of splitChunks(text)) {
-    let key = known?.find(text, chunk.start, chunk.text.length)?.text;
+    let key = (known && findPlaced(known, text, chunk.start, chunk.text.length))?.text;
     let parsed = key !== undefined ? cache!.get(key) : undefined;
     if (!parsed) {
       parsed = cache?.get(chunk.text);

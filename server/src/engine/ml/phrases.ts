@@ -7,7 +7,7 @@
 // Code blocks, front matter and HTML are not prose; HTML comments are, in templates (their prompts live there).
 import type { Block, Span } from '../types';
 import { detach } from '../parse';
-import { findByPlace } from '../by-place';
+import { findByPlace, findPlaced } from '../by-place';
 import { insideAny } from '../masks';
 
 export interface PhraseHit {
@@ -166,7 +166,7 @@ function segmentsOf(text: string): readonly Segment[] {
   const known = findByPlace(lastSegments, text.length - (lastText?.length ?? 0));
   for (let k = 0; k + 1 < cuts.length; k++) {
     const start = cuts[k]!;
-    const old = known.find(text, start, cuts[k + 1]! - start);
+    const old = findPlaced(known, text, start, cuts[k + 1]! - start);
     if (old) {
       segments.push(old.start === start ? old : { start, text: old.text, values: old.values });
       continue;
@@ -672,11 +672,21 @@ export function findInProse(text: string, blocks: readonly Block[], matcher: Phr
 
 /** The prose hits findInProse gives, in the same order, one at a time (see PhraseMatcher.each); true stops. */
 export function eachInProse(text: string, blocks: readonly Block[], matcher: PhraseMatcher, within: readonly Span[] | undefined, visit: HitVisitor): void {
-  const excluded = notProse(blocks);
-  let stopped = false;
-  const inProse: HitVisitor = (phrase, start, end) => (excluded(start) ? false : (stopped = visit(phrase, start, end) === true));
+  const state: ProseVisit = { excluded: notProse(blocks), visit, stopped: false };
+  // A bound module function, not a closure made per call (see by-place.ts PlaceFinder).
+  const inProse: HitVisitor = visitInProse.bind(state);
   if (!within) return matcher.each(text, undefined, inProse);
-  for (let r = 0; r < within.length && !stopped; r++) matcher.each(text, within[r], inProse);
+  for (let r = 0; r < within.length && !state.stopped; r++) matcher.each(text, within[r], inProse);
+}
+
+interface ProseVisit {
+  readonly excluded: (offset: number) => boolean;
+  readonly visit: HitVisitor;
+  stopped: boolean;
+}
+
+function visitInProse(this: ProseVisit, phrase: number, start: number, end: number): boolean {
+  return this.excluded(start) ? false : (this.stopped = this.visit(phrase, start, end) === true);
 }
 
 /** The first prose hit (in findInProse's order) that `accept` takes, if any; a hit object only for those tried. */

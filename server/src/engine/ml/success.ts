@@ -55,13 +55,13 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
     covered.push({ start: h.span.start, end: h.sectionSpan.end });
   }
   const inCovered = insideAny(covered);
-  const index = searchEveryBlock ? undefined : new HitIndex(ctx.text, matcher);
+  const index = searchEveryBlock ? undefined : hitIndex(ctx.text, matcher);
   // A loop, not a forEach callback: no closure made per keystroke (see by-place.ts PlaceFinder).
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) continue;
     const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
-    if (index && !index.mayHold(b.span.start, ownEnd)) continue;
+    if (index && !mayHold(index, b.span.start, ownEnd)) continue;
     const own = ctx.text.slice(b.span.start, ownEnd);
     const hit = matcher.firstHit(own);
     if (!hit) continue;
@@ -93,43 +93,51 @@ export const wordCharAt = (text: string, i: number): boolean => {
 };
 
 /**
- * Whether text.slice(start, end) may hold a phrase, given the phrase's hits in the whole text (in text order,
- * not overlapping): a hit of the slice is a hit of the whole text or overlaps one, unless the slice's edge cuts
- * a word (then the slice's edge is a word boundary the whole text does not have, and the slice is searched).
- * One search of the whole text (remembered per segment) instead of one search per block on every keystroke;
- * the hits' spans are kept as numbers (no object per hit). A class with a bound method as the search's visitor:
- * no closure made per keystroke (see by-place.ts PlaceFinder).
+ * Whether text.slice(start, end) may hold a phrase (mayHold), given the phrase's hits in the whole text (in text
+ * order, not overlapping): a hit of the slice is a hit of the whole text or overlaps one, unless the slice's edge
+ * cuts a word (then the slice's edge is a word boundary the whole text does not have, and the slice is searched).
+ * One search of the whole text (remembered per segment) instead of one search per block on every keystroke; the
+ * hits' spans are kept as numbers (no object per hit). A plain object and module functions, no closure made per
+ * keystroke (see by-place.ts PlaceFinder).
  */
-class HitIndex {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+interface HitIndex {
+  readonly text: string;
+  readonly starts: number[];
+  readonly ends: number[];
+}
 
-  constructor(
-    private readonly text: string,
-    matcher: PhraseMatcher,
-  ) {
-    matcher.each(text, undefined, this.add.bind(this));
+function hitIndex(text: string, matcher: PhraseMatcher): HitIndex {
+  const index: HitIndex = { text, starts: [], ends: [] };
+  collecting = index;
+  try {
+    matcher.each(text, undefined, collectHit);
+  } finally {
+    collecting = undefined;
   }
+  return index;
+}
 
-  private add(_: number, start: number, end: number): boolean {
-    this.starts.push(start);
-    this.ends.push(end);
-    return false;
-  }
+/** The index collectHit fills (set only while hitIndex searches: the search is synchronous). */
+let collecting: HitIndex | undefined;
 
-  mayHold(start: number, end: number): boolean {
-    const { text, starts, ends } = this;
-    if (end <= start) return false;
-    if ((start > 0 && wordCharAt(text, start - 1)) || (end < text.length && wordCharAt(text, end))) return true;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length && starts[lo]! < end;
+function collectHit(_: number, start: number, end: number): boolean {
+  collecting!.starts.push(start);
+  collecting!.ends.push(end);
+  return false;
+}
+
+function mayHold(index: HitIndex, start: number, end: number): boolean {
+  const { text, starts, ends } = index;
+  if (end <= start) return false;
+  if ((start > 0 && wordCharAt(text, start - 1)) || (end < text.length && wordCharAt(text, end))) return true;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= start) lo = mid + 1;
+    else hi = mid;
   }
+  return lo < starts.length && starts[lo]! < end;
 }
 
 /** A question or a template prompt, not a statement of what success is. */

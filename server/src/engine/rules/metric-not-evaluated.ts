@@ -34,6 +34,20 @@ const FLAT = METRIC_NAMES.flatMap((names, g) => names.map((n) => ({ n, g })));
 const ALL_NAMES = compilePhrases(FLAT.map((x) => x.n));
 const GROUP_OF = FLAT.map((x) => x.g);
 
+interface Promises {
+  readonly text: string;
+  readonly inStatements: (offset: number) => boolean;
+  readonly firstPromised: (PhraseHit | undefined)[];
+  readonly elsewhere: boolean[];
+}
+
+function visitMetric(this: Promises, phrase: number, start: number, end: number): void {
+  const g = GROUP_OF[phrase]!;
+  if (this.elsewhere[g]) return;
+  if (!this.inStatements(start)) this.elsewhere[g] = true;
+  else this.firstPromised[g] ??= { phrase, span: { start, end }, text: this.text.slice(start, end) };
+}
+
 export const metricNotEvaluated: RuleDef = {
   id: 'metric-not-evaluated',
   description: 'A metric promised in the success criteria is never evaluated offline, tested online or monitored.',
@@ -48,13 +62,10 @@ export const metricNotEvaluated: RuleDef = {
     // Per metric: its first hit inside a statement, and whether it appears anywhere else (one pass).
     const firstPromised: (PhraseHit | undefined)[] = new Array(METRIC_NAMES.length);
     const elsewhere: boolean[] = new Array(METRIC_NAMES.length).fill(false);
-    // Hits are visited, not listed: an object only for each metric's first promise.
-    eachInProse(ctx.text, ctx.doc.blocks, ALL_NAMES, undefined, (phrase, start, end) => {
-      const g = GROUP_OF[phrase]!;
-      if (elsewhere[g]) return;
-      if (!inStatements(start)) elsewhere[g] = true;
-      else firstPromised[g] ??= { phrase, span: { start, end }, text: ctx.text.slice(start, end) };
-    });
+    // Hits are visited, not listed: an object only for each metric's first promise. (The visitor is a bound
+    // module function, not a closure made per analysis: see by-place.ts PlaceFinder.)
+    const state: Promises = { text: ctx.text, inStatements, firstPromised, elsewhere };
+    eachInProse(ctx.text, ctx.doc.blocks, ALL_NAMES, undefined, visitMetric.bind(state));
     const out: RuleFinding[] = [];
     for (let g = 0; g < METRIC_NAMES.length; g++) {
       const first = firstPromised[g];
