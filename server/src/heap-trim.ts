@@ -3,9 +3,10 @@
 // the old generation grow to several times its live size before it collects: at 4 MB the server peaked near
 // 700 MB for ~80 MB of live data. After an analysis of a large document has been published, a full collection
 // is run when the heap has grown by more than a budget since the last one. It costs tens of milliseconds, runs
-// only for large documents, and replaces V8's own major collections there. A forced collection also drops much
-// of V8's optimised code, so the analysis after it runs slower (~30 ms more per 4 MB keystroke): the price of
-// the lower peak (numbers in docs/performance.md).
+// only for large documents, and replaces V8's own major collections there. A full collection also drops the
+// optimised code made for closures and hidden classes that died with the last analysis; the engine's keystroke
+// code avoids both (see engine/by-place.ts), so the analysis after a trim is about as fast as the others (it was
+// ~30 ms slower at 4 MB before). Numbers in docs/performance.md.
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
