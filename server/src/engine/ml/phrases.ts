@@ -189,9 +189,10 @@ function segmentsOf(text: string): readonly Segment[] {
   return segments;
 }
 
-/** The index of the last segment that starts at or before `start` (0 when none does): where a walk over the
- * segments that [start, end) touches begins. */
-function firstSegmentAt(segments: readonly Segment[], start: number): number {
+/** The first segment that ends after `start` (the segments that [start, end) touches follow it while they start
+ * before `end`): each is searched whole or in the part the range cuts out of it. */
+function firstTouching(segments: readonly Segment[], start: number): number {
+  // The last segment that starts at or before `start` (0 when none does).
   let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
@@ -199,6 +200,7 @@ function firstSegmentAt(segments: readonly Segment[], start: number): number {
     if (segments[mid]!.start <= start) lo = mid;
     else hi = mid - 1;
   }
+  while (lo < segments.length && segments[lo]!.start + segments[lo]!.text.length <= start) lo++;
   return lo;
 }
 
@@ -317,11 +319,9 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       }
       // Segment by segment (a loop, not callbacks: see by-place.ts PlaceFinder on closures made per keystroke).
       const segments = segmentsOf(text);
-      for (let k = firstSegmentAt(segments, start); k < segments.length; k++) {
+      for (let k = firstTouching(segments, start); k < segments.length && segments[k]!.start < end; k++) {
         const seg = segments[k]!;
         const segEnd = seg.start + seg.text.length;
-        if (segEnd <= start) continue;
-        if (seg.start >= end) break;
         if (seg.start >= start && segEnd <= end) unpack(seg, segmentHits(seg), out);
         else {
           const from = Math.max(start, seg.start);
@@ -342,11 +342,9 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       }
       // As find does, segment by segment; whole segments from their packed hits, no object per hit.
       const segments = segmentsOf(text);
-      for (let k = firstSegmentAt(segments, start); k < segments.length; k++) {
+      for (let k = firstTouching(segments, start); k < segments.length && segments[k]!.start < end; k++) {
         const seg = segments[k]!;
         const segEnd = seg.start + seg.text.length;
-        if (segEnd <= start) continue;
-        if (seg.start >= end) break;
         if (seg.start >= start && segEnd <= end) {
           const hits = segmentHits(seg);
           for (let i = 0; i < hits.length; i += 3) if (visit(hits[i]!, hits[i + 1]! + seg.start, hits[i + 2]! + seg.start)) return;
