@@ -298,15 +298,6 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   }, contentBlocks.length);
 }
 
-/** The keyword evidence in the blocks under each heading, as the general path (computeCoverageFromHits) gives it
- * to assignOwners. */
-interface LocalEvidence {
-  /** What a heading's own text is about: every section with enough distinct keywords, near the strongest one. */
-  topics(hIndex: number): readonly string[];
-  /** Whether the blocks under a heading have evidence of the section. */
-  has(hIndex: number, sectionId: string): boolean;
-}
-
 /** The keyword entries of each block, by heading (a plain object read by module functions: no closure made per
  * keystroke, see by-place.ts PlaceFinder). */
 interface BlockEntries {
@@ -322,6 +313,7 @@ function hasEntryOf(local: BlockEntries, hIndex: number, sectionId: string): boo
   return false;
 }
 
+/** What a heading's own text is about: every section with enough distinct keywords, near the strongest one. */
 function localTopics(local: BlockEntries, hIndex: number): readonly string[] {
   const ks = local.byOwner[hIndex]!;
   if (ks.length === 0) return NO_IDS;
@@ -442,7 +434,7 @@ function assignOwners(
   direct: readonly string[][],
   matchesByHeading: readonly SectionMatch[][],
   hasChild: readonly boolean[],
-  local: BlockEntries | LocalEvidence,
+  local: BlockEntries,
 ) {
   const owners: string[][] = [];
   const ownerReason: OwnerReasons = [];
@@ -454,7 +446,7 @@ function assignOwners(
     }
     let own = direct[h.index]!;
     if (own.length === 0) {
-      const topics = 'found' in local ? localTopics(local, h.index) : local.topics(h.index);
+      const topics = localTopics(local, h.index);
       const named = matchesByHeading[h.index]!;
       // The weak names (confidence under 0.5), each once, in match order.
       const weakIds: string[] = [];
@@ -464,7 +456,7 @@ function assignOwners(
       const empty = stats[h.index]!.words === 0 && !hasChild[h.index];
       const weak: string[] = [];
       for (const id of weakIds) {
-        if (empty || ('found' in local ? hasEntryOf(local, h.index, id) : local.has(h.index, id))) weak.push(id);
+        if (empty || hasEntryOf(local, h.index, id)) weak.push(id);
         else weakMentions.add(id);
       }
       if (topics.length || weak.length) {
@@ -690,18 +682,10 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
     if (owner >= 0) hitsByOwner[owner]!.push(hit);
   }
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
-  const localTopics = (hIndex: number): string[] => {
-    const counts = new Map<string, Set<string>>();
-    for (const hit of hitsByOwner[hIndex]!) {
-      const set = counts.get(hit.entry.sectionId) ?? new Set<string>();
-      set.add(hit.entry.tokens.join(' '));
-      counts.set(hit.entry.sectionId, set);
-    }
-    const best = Math.max(0, ...[...counts.values()].map((c) => c.size));
-    return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
-  };
-  const hasLocalEvidence = (hIndex: number, sectionId: string) => hitsByOwner[hIndex]!.some((hit) => hit.entry.sectionId === sectionId);
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, { topics: localTopics, has: hasLocalEvidence });
+  // Each heading's entries as one list: its topics and evidence are the same whatever the grouping.
+  const found: PhraseEntry[][] = hitsByOwner.map((hs) => hs.map((hit) => hit.entry));
+  const byOwner = found.map((entries, h) => (entries.length ? [h] : NO_BLOCKS));
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, { byOwner, found, memoised: false });
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
     const evidence = dedupeEvidence(sectionHits);
