@@ -1,7 +1,7 @@
 // Parts of a Markdown text that are not rendered prose: code blocks (fenced and indented), inline code spans,
 // HTML comments and front matter. Suppression comments and placeholder checks ignore what lies inside them.
 import type { Block, Span } from './types';
-import { firstAtOrAfter } from './sorted';
+import { byStart, firstAtOrAfter } from './sorted';
 
 /** Inline code spans (CommonMark: a run of n backticks closed by the next run of exactly n), outside `skip`.
  * Linear apart from a sort: every run is visited once, and the closer is found through a per-length queue. */
@@ -73,7 +73,7 @@ export function nonProseSpans(text: string, blocks: readonly Block[]): Span[] {
   const inBlock = insideAny(blockSpans);
   const comments = commentSpans(text).filter((c) => !inBlock(c.start));
   const skip = [...blockSpans, ...comments];
-  return [...skip, ...codeSpans(text, skip)].sort((a, b) => a.start - b.start);
+  return [...skip, ...codeSpans(text, skip)].sort(byStart);
 }
 
 /** A membership test for a set of spans: merged once, then a binary search per query. */
@@ -88,8 +88,6 @@ export function insideAny(spans: readonly Span[]): (offset: number) => boolean {
   // server's full collections drop the code of closures that died; see by-place.ts PlaceFinder).
   return insideMerged.bind(merged);
 }
-
-const byStart = (a: Span, b: Span): number => a.start - b.start;
 
 /** Whether `offset` lies inside one of the sorted, disjoint spans `this`. */
 function insideMerged(this: readonly Span[], offset: number): boolean {

@@ -142,31 +142,28 @@ function createGenerations<V>() {
 
 /** A memo whose tables live as long as the caller keeps it (one analysis, unless it belongs to a cache). */
 export function createMemo(): Memo & { roll(): void } {
-  const tables = new Map<unknown, ReturnType<typeof createGenerations<unknown>>>();
-  const lookups = new Map<unknown, MemoTable<unknown>>();
+  // Per owner, its generations and one lookup function for the memo's life, not one per call (see by-place.ts
+  // PlaceFinder on closures).
+  const tables = new Map<unknown, { readonly gens: ReturnType<typeof createGenerations<unknown>>; readonly lookup: MemoTable<unknown> }>();
   return {
     table<T>(owner: unknown): MemoTable<T> {
-      // One lookup function per table for the memo's life, not one per call (see PlaceFinder on closures).
-      let fn = lookups.get(owner);
-      if (!fn) {
+      let t = tables.get(owner);
+      if (!t) {
         const gens = createGenerations<unknown>();
-        tables.set(owner, gens);
-        lookups.set(
-          owner,
-          (fn = (key, compute) => {
-            let v = gens.get(key);
-            if (v === undefined) {
-              v = compute(key);
-              gens.set(key, v);
-            }
-            return v;
-          }),
-        );
+        const lookup: MemoTable<unknown> = (key, compute) => {
+          let v = gens.get(key);
+          if (v === undefined) {
+            v = compute(key);
+            gens.set(key, v);
+          }
+          return v;
+        };
+        tables.set(owner, (t = { gens, lookup }));
       }
-      return fn as MemoTable<T>;
+      return t.lookup as MemoTable<T>;
     },
     roll() {
-      for (const t of tables.values()) t.roll();
+      for (const t of tables.values()) t.gens.roll();
     },
   };
 }

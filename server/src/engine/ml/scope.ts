@@ -5,6 +5,7 @@ import type { Heading, Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { insertionAt } from '../snippets';
 import { evidenceCounterOf } from '../coverage';
+import { byStart } from '../sorted';
 import { openTailStart, visibleInsertionPoint } from '../open-tail';
 import { compilePhrases, eachInProse, findInProse, firstInProse, type PhraseHit } from './phrases';
 
@@ -49,14 +50,12 @@ function lifecycleSection(ctx: RuleContext, sectionId: string): RuleContext['lif
   return undefined;
 }
 
-const byStart = (a: Span, b: Span): number => a.start - b.start;
-
 const anchorMemo = new WeakMap<RuleContext, Map<string, Heading | undefined>>();
 
 /** Whether the document has a section of its own on this lifecycle topic: a heading that names it (not only a
  * generic heading whose text happens to be about it), with some substance under it. */
 export function hasSection(ctx: RuleContext, sectionId: string): boolean {
-  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
+  const s = lifecycleSection(ctx, sectionId);
   if (!s || (s.status !== 'covered' && s.status !== 'thin')) return false;
   const named = namingHeadings(ctx).get(sectionId);
   return named !== undefined && s.headings.some((r) => named.has(r.index));
@@ -100,7 +99,7 @@ export function sectionSpans(ctx: RuleContext, sectionId: string): Span[] {
   if (!perContext) spansMemo.set(ctx, (perContext = new Map()));
   const hit = perContext.get(sectionId);
   if (hit) return [...hit];
-  const s = ctx.lifecycleSections.find((x) => x.id === sectionId);
+  const s = lifecycleSection(ctx, sectionId);
   const spans: Span[] = [];
   for (const r of s?.headings ?? []) {
     const h = ctx.doc.headings[r.index];

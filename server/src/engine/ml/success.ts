@@ -5,6 +5,7 @@ import type { Span } from '../types';
 import type { RuleContext } from '../rules/types';
 import { hasPlaceholder } from '../coverage';
 import { insideAny } from '../masks';
+import { bySpanStart } from '../sorted';
 import { compilePhrases, notProse, type PhraseMatcher } from './phrases';
 
 export const SUCCESS_PHRASES = [
@@ -78,10 +79,8 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
     }
     out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hit.span.start, end: b.span.start + hit.span.end }, text: ctx.text.slice(b.span.start, end) });
   }
-  return out.sort(byStart);
+  return out.sort(bySpanStart);
 }
-
-const byStart = (a: SuccessStatement, b: SuccessStatement): number => a.span.start - b.span.start;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A letter or digit at `i`; half of a surrogate pair counts (it may be one). */
@@ -108,21 +107,13 @@ interface HitIndex {
 
 function hitIndex(text: string, matcher: PhraseMatcher): HitIndex {
   const index: HitIndex = { text, starts: [], ends: [] };
-  collecting = index;
-  try {
-    matcher.each(text, undefined, collectHit);
-  } finally {
-    collecting = undefined;
-  }
+  matcher.each(text, undefined, collectHit.bind(index));
   return index;
 }
 
-/** The index collectHit fills (set only while hitIndex searches: the search is synchronous). */
-let collecting: HitIndex | undefined;
-
-function collectHit(_: number, start: number, end: number): boolean {
-  collecting!.starts.push(start);
-  collecting!.ends.push(end);
+function collectHit(this: HitIndex, _: number, start: number, end: number): boolean {
+  this.starts.push(start);
+  this.ends.push(end);
   return false;
 }
 

@@ -6,6 +6,7 @@
 import type { Block, Evidence, Heading, Readiness, ReadinessGroupResult, ReadinessTestResult } from '../types';
 import { compilePhrases, notProse, type PhraseHit } from '../ml/phrases';
 import { READINESS_GROUPS, READINESS_TESTS, type ReadinessTestDef } from './tests';
+import { bySpanStart } from '../sorted';
 
 export { READINESS_GROUPS, READINESS_TESTS } from './tests';
 export type { ReadinessTestDef } from './tests';
@@ -119,7 +120,7 @@ function togetherEvidence(
   }
   for (const first of firsts) {
     const partners = others.map((byOwner) => byOwner.get(first.at.owner)?.find((x) => Math.abs(x.at.block - first.at.block) <= NEAR_BLOCKS));
-    if (partners.every((o) => o !== undefined)) return [first, ...partners].map((x) => toEvidence(x!.h)).sort((a, b) => a.span.start - b.span.start);
+    if (partners.every((o) => o !== undefined)) return [first, ...partners].map((x) => toEvidence(x!.h)).sort(bySpanStart);
   }
   return undefined;
 }

@@ -67,7 +67,14 @@ export const duplicateSection: RuleDef = {
       const a = key ? firstByTitle.get(titleKey) : undefined;
       let shared: string | undefined;
       const sectionsOfA = a ? sectionsOf.get(a.index) : undefined;
-      if (sectionsOfA) for (const id of sections) if (shared === undefined && sectionsOfA.has(id)) shared = id;
+      if (sectionsOfA) {
+        for (const id of sections) {
+          if (sectionsOfA.has(id)) {
+            shared = id;
+            break;
+          }
+        }
+      }
       if (a && shared) {
         report(ctx, out, a, b, shared);
         continue;
