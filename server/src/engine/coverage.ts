@@ -123,9 +123,19 @@ function allBodyStats(doc: DocumentModel, memo: Memo | undefined): BodyStats[] {
   return stats;
 }
 
-function statsOf(t: string): BodyStats {
-  return { words: countWords(t), placeholder: hasPlaceholder(t) };
+/** A block's statistics (never written to: the per-heading sums are objects of their own). Without a
+ * placeholder and under SHARED_STATS words, one shared object per word count: the cache keeps a block's
+ * statistics, and a full collection marks every object it holds (see heap-trim.ts). */
+function statsOf(t: string): Readonly<BodyStats> {
+  const words = countWords(t);
+  const placeholder = hasPlaceholder(t);
+  if (placeholder || words >= SHARED_STATS) return { words, placeholder };
+  // Not frozen: a frozen object has a map of its own, and the code reading statistics would see two.
+  return (SHARED[words] ??= { words, placeholder: false });
 }
+
+const SHARED_STATS = 1024;
+const SHARED: (Readonly<BodyStats> | undefined)[] = [];
 
 function statusOf(stats: BodyStats, thin: number): Status {
   if (stats.words === 0) return stats.placeholder ? 'placeholder' : 'empty';
@@ -463,7 +473,8 @@ function assignOwners(
         own = weak.slice();
         for (const t of topics) if (!own.includes(t)) own.push(t);
         const reasons = (ownerReason[h.index] ??= new Map());
-        for (const t of topics) reasons.set(t, `the text under '${h.text}' is about ${sectionTitle(cp, t)}`);
+        // Flat strings (join), not template literals' trees of concatenations (see match.ts matchTemplates).
+        for (const t of topics) reasons.set(t, ["the text under '", h.text, "' is about ", sectionTitle(cp, t)].join(''));
       } else {
         const p = doc.parent[h.index]!;
         own = p >= 0 ? owners[p]! : NO_IDS;

@@ -261,7 +261,9 @@ function matchTemplates(text: string, cp: CompiledProfile): readonly MatchTempla
     return {
       sectionId: section.id,
       subsectionId: sub?.id,
-      reason: r.exact ? `'${text}' is a name for ${target}` : `'${text}' counts as ${target} (it says '${r.entry.phrase}')`,
+      // One flat string (join), not a template literal's tree of concatenations: these are remembered for the
+      // document's life, and a full collection marks each node of such a tree (see heap-trim.ts).
+      reason: (r.exact ? ["'", text, "' is a name for ", target] : ["'", text, "' counts as ", target, " (it says '", r.entry.phrase, "')"]).join(''),
       confidence: r.weak ? 0.4 : r.exact ? 1 : 0.8,
     };
   });

@@ -555,7 +555,7 @@ function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block
 export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
   if (text.length <= GROUP_CHUNKS_ABOVE && !assessRisk(text).risky) {
     const whole = parseRiskAware(text, atDocumentStart);
-    return { blocks: whole.blocks, shift: 0, degraded: whole.degraded ? [{ start: 0, end: text.length }] : [], slots: undefined, segmentValues: undefined };
+    return { blocks: whole.blocks, shift: 0, degraded: whole.degraded ? [{ start: 0, end: text.length }] : NO_SPANS, slots: undefined, segmentValues: undefined };
   }
   const blocks: Block[] = [];
   const degraded: Span[] = [];
@@ -569,8 +569,12 @@ export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
     }
     for (const b of parsed.blocks) blocks.push(part.start === 0 ? b : shiftedBlock(b, part.start));
   }
-  return { blocks, shift: 0, degraded, slots: undefined, segmentValues: undefined };
+  return { blocks, shift: 0, degraded: degraded.length ? degraded : NO_SPANS, slots: undefined, segmentValues: undefined };
 }
+
+/** The degraded parts of a chunk read in full (nearly all): one shared empty list, not one per cached chunk (a
+ * full collection marks every object the cache holds; see heap-trim.ts). */
+const NO_SPANS: readonly Span[] = [];
 
 export interface ParsedDocument {
   readonly blocks: readonly Block[];
