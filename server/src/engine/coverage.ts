@@ -7,6 +7,7 @@ import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
 import { findKeywordHits, keywordsOfText } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { BlockSlot, Memo } from './parse';
+import { isVisibleHtml, readableText } from './html';
 import { firstAtOrAfter } from './sorted';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
@@ -78,13 +79,13 @@ const namesNoSection = (): boolean => false;
 
 function countsAsContent(b: Block, templateMode: boolean): boolean {
   if (b.kind === 'heading' || b.kind === 'front-matter' || b.kind === 'thematic-break' || b.kind === 'blockquote') return false;
-  if (b.kind === 'html') return templateMode && b.comment === true;
+  // Comments are a template's prompts; other HTML counts when it shows text (see html.ts).
+  if (b.kind === 'html') return b.comment === true ? templateMode : isVisibleHtml(b);
   return true;
 }
 
 function blockText(b: Block, heading: Heading | undefined): string {
-  let t = b.kind === 'html' ? b.text.replace(/<!--|-->/g, ' ') : b.text;
-  if (b.kind === 'html' && !b.comment) t = t.replace(/<[^>]*>/g, ' ');
+  let t = b.kind === 'html' && b.comment ? b.text.replace(/<!--|-->/g, ' ') : readableText(b);
   // A pseudo heading's own words are the title, not content.
   if (heading && heading.kind === 'pseudo' && b.span.start === heading.span.start) {
     t = t.startsWith(heading.text) ? t.slice(heading.text.length) : b.strongLead ? t.slice(b.strongLead.length) : '';
@@ -401,7 +402,7 @@ function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp
   const entriesOf = keywordsOfText(cp, memo);
   const out: (readonly PhraseEntry[])[] = [];
   if (!slots) {
-    for (const i of indices) out.push(entriesOf(blocks[i]!.text));
+    for (const i of indices) out.push(entriesOf(readableText(blocks[i]!)));
     return out;
   }
   // A block's entries are kept in its slot (per compiled profile): a read by position, not a lookup by text.
@@ -411,7 +412,7 @@ function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp
       out.push(slot.keywords);
       continue;
     }
-    const entries = entriesOf(blocks[i]!.text);
+    const entries = entriesOf(readableText(blocks[i]!));
     slot.keywordsOwner = cp;
     slot.keywords = entries;
     out.push(entries);

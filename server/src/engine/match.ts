@@ -6,6 +6,7 @@ import type { ProfileDef } from './profiles/types';
 import type { Block, Heading, SectionMatch, Span } from './types';
 import { contentToken, contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
 import type { Memo, MemoTable } from './parse';
+import { readableText } from './html';
 
 export interface PhraseEntry {
   readonly tokens: readonly string[];
@@ -244,7 +245,7 @@ export function findKeywordHits(blocks: readonly Block[], indices: Iterable<numb
   const entriesOf = keywordsOfText(cp, memo);
   for (const i of indices) {
     const b = blocks[i]!;
-    const found = entriesOf(b.text);
+    const found = entriesOf(readableText(b));
     for (const entry of found) hits.push({ entry, blockIndex: i, span: b.span });
   }
   return hits;

@@ -9,6 +9,7 @@ import type { Block, Span } from '../types';
 import { detach } from '../parse';
 import { findByPlace, findPlaced } from '../by-place';
 import { insideAny } from '../masks';
+import { isVisibleHtml } from '../html';
 
 export interface PhraseHit {
   /** Index of the phrase in the list it was compiled from. */
@@ -632,12 +633,13 @@ export function compiledPhraseLists(): (readonly string[])[] {
   return [...cache.values()].map((m) => m.phrases);
 }
 
-/** Parts of the text that are not prose: code, front matter, HTML (comments count in templates). */
+/** Parts of the text that are not prose: code, front matter, HTML without visible text (see html.ts), and
+ * comments (which count in templates). */
 export function nonProseSpans(blocks: readonly Block[], templateMode: boolean): Span[] {
   const out: Span[] = [];
   for (const b of blocks) {
     if (b.kind === 'code' || b.kind === 'front-matter') out.push(b.span);
-    else if (b.kind === 'html' && !(templateMode && b.comment)) out.push(b.span);
+    else if (b.kind === 'html' && (b.comment ? !templateMode : !isVisibleHtml(b))) out.push(b.span);
   }
   return out;
 }

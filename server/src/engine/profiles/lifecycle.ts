@@ -319,7 +319,8 @@ export const lifecycle = {
         'a b test', 'ab test', 'canary', 'shadow mode', 'rollout', 'rollback', 'production', 'p99', 'p95', 'web service', 'api', 'operationaliz',
         'milliseconds', 'ms',
       ],
-      strongKeywords: ['rest api', 'batch prediction', 'canary', 'a b test', 'ab test', 'shadow mode', 'model serving', 'inference service', 'prediction service'],
+      // The section's own word: a design doc that says a model is (not yet) to be deployed mentions deployment.
+      strongKeywords: ['deploy', 'rest api', 'batch prediction', 'canary', 'a b test', 'ab test', 'shadow mode', 'model serving', 'inference service', 'prediction service'],
       guidance:
         'How predictions reach users: the serving mode (REST, batch, streaming), the infrastructure, how it ' +
         'scales, its latency and throughput budget, caching, and how a new model is released safely ' +
@@ -464,7 +465,7 @@ export const lifecycle = {
         'anonymi', 'pseudonymi', 'consent', 'data protection', 'compliance', 'regulation', 'confidential',
         'differential privacy', 'secure',
       ],
-      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection'],
+      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection', 'confidential'],
       guidance:
         'Who may access the data and the system and how that is enforced, how data is encrypted at rest and ' +
         'in transit, and how personal data is handled under the regulations that apply (GDPR, CCPA, ...).',
@@ -512,13 +513,16 @@ export const lifecycle = {
         'contact', 'raci', 'people', 'project team', 'cross functional collaboration', 'model card authors',
         'model card contact', 'authors', 'get involved', 'contact us', 'governance', 'project execution', 'handoff', 'reviewers',
         'more information', 'citation', 'glossary', 'references', 'timeline', 'plan', 'milestones',
+        'contributors', 'acknowledgements', 'acknowledgments', 'credits', 'maintainers', 'core team',
       ],
       keywords: [
         'stakeholder', 'team member', 'data scientist', 'data engineer', 'product manager', 'domain expert',
         'owner', 'ownership', 'responsible', 'raci', 'communication', 'meeting', 'sync', 'documentation',
-        'knowledge base', 'wiki', 'handoff', 'onboarding', 'contact', 'review', 'sign off',
+        'knowledge base', 'wiki', 'handoff', 'onboarding', 'contact', 'review', 'sign off', 'developed by',
+        'contributor', 'maintainer',
       ],
-      strongKeywords: ['stakeholder', 'raci', 'sre', 'product manager', 'roles and responsibilities'],
+      // 'developed by': a model card's authorship line, who built it.
+      strongKeywords: ['stakeholder', 'raci', 'sre', 'product manager', 'roles and responsibilities', 'developed by'],
       guidance:
         'Who works on the system and who decides (owners, roles, stakeholders), how the teams stay aligned, ' +
         'and where the system is documented so that it can be maintained and handed over.',
@@ -557,7 +561,7 @@ export const lifecycle = {
         'bias risks and limitations', 'risks and limitations', 'bias and fairness', 'fairness and bias',
         'transparency', 'explainability', 'harms', 'potential harms', 'misuse', 'broader implications',
         'societal impact', 'ethical considerations and limitations', 'caveats and recommendations',
-        'limitations and biases', 'bias mitigation', 'responsible use', 'safety',
+        'limitations and biases', 'bias mitigation', 'responsible use', 'safety', 'human in the loop', 'human oversight',
       ],
       keywords: [
         'fairness', 'bias', 'biased', 'discrimin', 'protected attribute', 'protected group', 'underrepresented', 'equal opportunity', 'disparate impact', 'ethic',
