@@ -84,6 +84,24 @@ function countsAsContent(b: Block, templateMode: boolean): boolean {
   return true;
 }
 
+/** Headings (normal form) over legal boilerplate: "permissions and limitations under the License" is not
+ * about limitations, nor "in compliance with the License" about security. */
+const BOILERPLATE_HEADINGS = new Set(['license', 'licence', 'licenses', 'licences', 'licensing', 'license information', 'licence information', 'copyright', 'copyright and license', 'license and copyright', 'copyright and licence', 'licence and copyright']);
+
+/** The blocks whose keywords are evidence: content other than code, not under a licence or copyright heading. */
+function evidenceBlocks(doc: DocumentModel): number[] {
+  const { blocks, headings, blockOwner } = doc;
+  const out: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!countsAsContent(b, doc.templateMode) || b.kind === 'code') continue;
+    const owner = blockOwner[i]!;
+    if (owner >= 0 && BOILERPLATE_HEADINGS.has(headings[owner]!.normalized)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
 function blockText(b: Block, heading: Heading | undefined): string {
   let t = b.kind === 'html' && b.comment ? b.text.replace(/<!--|-->/g, ' ') : readableText(b);
   // A pseudo heading's own words are the title, not content.
@@ -206,11 +224,7 @@ interface SectionAcc {
  */
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
-  const contentBlocks: number[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (countsAsContent(b, doc.templateMode) && b.kind !== 'code') contentBlocks.push(i);
-  }
+  const contentBlocks = evidenceBlocks(doc);
   const found = keywordEntries(blocks, contentBlocks, cp, memo, doc.slots);
   const stats = allBodyStats(doc, memo);
   // By the entries' section index (the profile's order), not by id: one array read per entry. (A profile that
@@ -685,7 +699,7 @@ function headingCounter(headings: readonly Heading[], perOwner: readonly number[
 /** The general path, hit by hit (blocks whose starts are not increasing; the tests compare the summaries with it). */
 export function computeCoverageFromHits(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
-  const contentBlocks = blocks.map((b, i) => (countsAsContent(b, doc.templateMode) && b.kind !== 'code' ? i : -1)).filter((i) => i >= 0);
+  const contentBlocks = evidenceBlocks(doc);
   const hits = findKeywordHits(blocks, contentBlocks, cp, memo);
   const stats = allBodyStats(doc, memo);
   const hitsByOwner: KeywordHit[][] = headings.map(() => []);

@@ -154,12 +154,29 @@ export interface KeywordHit {
 }
 
 /** Words of a block as tokens with their offsets (for evidence locations). */
+const URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()[\]"'`]+/gi;
+const NO_URLS: readonly number[] = [];
+
+/** Where the bare URLs of a text are, as [start, end, start, end, ...] in order. */
+function urlSpans(text: string): number[] {
+  const out: number[] = [];
+  URL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL.exec(text)) !== null) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
 function tokenize(text: string): { toks: string[]; offsets: number[] } {
   const toks: string[] = [];
   const offsets: number[] = [];
   const re = /[\p{L}\p{N}]+/gu;
+  // A bare URL's words are an address, not what the text says ("https" is no statement about encryption).
+  const urls = text.includes('://') || text.includes('www.') ? urlSpans(text) : NO_URLS;
+  let u = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    while (u < urls.length && urls[u]! <= m.index) u += 2;
+    if (u > 0 && m.index < urls[u - 1]!) continue;
     // contentTokens of one word: nothing for a stop word, else its stem.
     const stemmed = contentToken(m[0].toLowerCase());
     if (stemmed === undefined) continue;

@@ -24,6 +24,14 @@ export function normalizeHeading(raw: string, keepParentheses = false): string {
 /** Words that end in s without being plurals. */
 const NO_PLURAL = new Set(['bias', 'alias', 'atlas', 'canvas', 'gas', 'news', 'series', 'species', 'ethics', 'analytics', 'statistics', 'metadata', 'mlops', 'devops', 'kubernetes', 'aws', 'gcs', 'pros', 'cons']);
 
+/**
+ * Words whose ending is not a suffix to strip: stripped, they would meet a different, common word ("container" ~
+ * "contain", "owner" ~ "own", "maintainer" ~ "maintain", "manager" ~ "manage", "transformer" ~ "transform",
+ * "were" ~ the metric WER, "MAPE" ~ "mapping"), and every "contains" of a document would count as deployment
+ * evidence. Found on real documents the engine was not tuned on. Their plurals still meet them.
+ */
+const WHOLE = new Set(['container', 'owner', 'maintainer', 'manager', 'transformer', 'outer', 'simpler', 'broader', 'were', 'where', 'there', 'here', 'mape', 'wape', 'offer']);
+
 /** Light stemming so that inflected forms meet: "serving" ~ "serve", "metrics" ~ "metric", "labelling" ~ "label". */
 export function stem(word: string): string {
   let w = word.toLowerCase();
@@ -31,6 +39,7 @@ export function stem(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !NO_PLURAL.has(w)) w = w.slice(0, -1);
+  if (WHOLE.has(w)) return w;
   for (const suffix of ['ation', 'ing', 'ed', 'er', 'e']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);

@@ -187,12 +187,37 @@ const SENTENCE_END = new Set([46, 33, 63, 59, 58, 10]); // . ! ? ; : \n
 const WHITE = /\s/;
 const NEGATION = /\b(?:no|not|non|without|never|nor|none|neither|avoid(?:s|ing)?)\b[^,]{0,25}$|n['’]t\b[^,]{0,25}$/i;
 
-/** The first of findAffirmed's hits, without listing the others. */
-export function firstAffirmed(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit | undefined {
-  return firstPhrase(ctx, phrases, within, (h) => !isNegated(ctx, h));
+/**
+ * Whether an offset lies in a heading that asks a question ("### Does the dataset contain data that might be
+ * considered confidential (e.g., doctor-patient confidentiality)?", "## What is the latency budget?"): a
+ * datasheet's or a template's prompt, which states nothing about the system.
+ */
+export function inQuestionHeading(ctx: Pick<RuleContext, 'doc'>, offset: number): boolean {
+  const hs = ctx.doc.headings;
+  let lo = 0;
+  let hi = hs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hs[mid]!.span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = hs[lo - 1];
+  return h !== undefined && h.kind !== 'pseudo' && offset < h.span.end && QUESTION_END.test(h.text);
 }
 
-/** Prose occurrences of `phrases` that are not negated. */
+const QUESTION_END = /\?[\s*_)\]]*$/;
+
+/** Neither negated nor asked: what a statement of the document says. */
+function affirmed(this: RuleContext, h: PhraseHit): boolean {
+  return !isNegated(this, h) && !inQuestionHeading(this, h.span.start);
+}
+
+/** The first of findAffirmed's hits, without listing the others. */
+export function firstAffirmed(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit | undefined {
+  return firstPhrase(ctx, phrases, within, affirmed.bind(ctx));
+}
+
+/** Prose occurrences of `phrases` that are neither negated nor in a question heading. */
 export function findAffirmed(ctx: RuleContext, phrases: readonly string[], within?: readonly Span[]): PhraseHit[] {
-  return findPhrases(ctx, phrases, within).filter((h) => !isNegated(ctx, h));
+  return findPhrases(ctx, phrases, within).filter(affirmed, ctx);
 }

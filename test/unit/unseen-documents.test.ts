@@ -1,0 +1,94 @@
+// False evidence and false findings met on real documents the engine was not tuned on (model cards, datasheets,
+// platform proposals): a stem that joined two different words, URLs read as words, licence boilerplate read as
+// content, a datasheet's questions read as statements, a platform's "tenants" read as people.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/engine';
+import { stem } from '../../server/src/engine/normalize';
+
+const section = (text: string, id: string) => analyze(text).sections.find((s) => s.id === id)!;
+const rule = (text: string, id: string) => analyze(text).findings.filter((f) => f.ruleId === id);
+
+describe('stems that must not meet', () => {
+  it('keeps words whose ending is not a suffix apart from the common word they would become', () => {
+    for (const [a, b] of [['container', 'contain'], ['owner', 'own'], ['maintainer', 'maintain'], ['manager', 'manage'], ['transformer', 'transform'], ['wer', 'were'], ['mape', 'mapping']] as const) {
+      assert.notEqual(stem(a), stem(b), `${a} / ${b}`);
+    }
+  });
+
+  it('still lets their plurals and the usual inflections meet', () => {
+    assert.equal(stem('containers'), stem('container'));
+    assert.equal(stem('owners'), stem('owner'));
+    assert.equal(stem('serving'), stem('serve'));
+    assert.equal(stem('labelling'), stem('label'));
+  });
+
+  it('"the records were" and "contains" are no model or deployment evidence', () => {
+    const doc = ['# Dataset notes', '', '## Composition', '', 'The records were collected in 2021. Each file contains one day of readings and we keep our own copy.', ''].join('\n');
+    for (const id of ['model', 'deployment', 'collaboration']) {
+      assert.equal(section(doc, id).status, 'missing', id);
+      assert.deepEqual(section(doc, id).evidence, [], `${id}: no keyword found`);
+    }
+  });
+});
+
+describe('what is not text about the system', () => {
+  it('the words of a bare URL are not keywords ("https" is no statement about encryption)', () => {
+    const doc = ['# Spleen segmentation', '', '## Overview', '', 'The data comes from https://example.org/secure-encrypt-tls/privacy and http://example.com/gdpr.', ''].join('\n');
+    assert.equal(section(doc, 'security').status, 'missing');
+    const says = doc.replace('The data comes', 'Traffic uses HTTPS with TLS and the data at rest is encrypted; it comes');
+    assert.notEqual(section(says, 'security').status, 'missing', 'the same words outside a URL count');
+  });
+
+  it('licence boilerplate under a License heading is no evidence', () => {
+    const licence = [
+      '## License',
+      '',
+      'Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the License.',
+      'See the License for the specific language governing permissions and limitations under the License. Access control of the',
+      'repository, privacy of contributors and security reports are handled by the maintainers.',
+      '',
+    ].join('\n');
+    const doc = ['# Segmentation model', '', '## Model Overview', '', 'A 3D U-Net trained on 41 labelled CT volumes with Dice loss.', '', licence].join('\n');
+    assert.equal(section(doc, 'security').status, 'missing');
+    const sameText = doc.replace('## License', '## Operations');
+    assert.notEqual(section(sameText, 'security').status, 'missing', 'under another heading the text counts');
+  });
+});
+
+describe('questions and platform words in the ML rules', () => {
+  const datasheet = [
+    '# Datasheet',
+    '',
+    '## Composition',
+    '',
+    'Relation examples drawn from newswire, labelled by annotators, with a fixed train, dev and test split.',
+    '',
+    '### Does the dataset contain data that might be considered confidential (e.g., data protected by doctor-patient confidentiality)?',
+    '',
+    'No.',
+    '',
+    '### How can the curator of the dataset be contacted (e.g., email address)?',
+    '',
+    'Please open an issue in the repository.',
+    '',
+  ].join('\n');
+
+  it("a datasheet's questions are prompts, not statements: no people decision, no personal data", () => {
+    assert.deepEqual(rule(datasheet, 'fairness-unanalyzed'), []);
+    assert.deepEqual(rule(datasheet, 'personal-data-unprotected'), []);
+  });
+
+  it('the same words as statements still count', () => {
+    const stated = datasheet.replace('No.', 'Yes: the notes name the patient, and the model triages patients for a clinic.').replace('Please open an issue in the repository.', "We store each annotator's email address.");
+    assert.equal(rule(stated, 'fairness-unanalyzed').length, 1);
+    assert.equal(rule(stated, 'personal-data-unprotected').length, 1);
+  });
+
+  it("a platform's tenants are its customers, not people a decision is about; tenant screening is", () => {
+    const platform = ['# Experiment tracking', '', '## Summary', '', 'A shared tracking service for multiple Kubeflow tenants on a multi-tenant cluster.', ''].join('\n');
+    assert.deepEqual(rule(platform, 'fairness-unanalyzed'), []);
+    const screening = platform.replace('A shared tracking service for multiple Kubeflow tenants on a multi-tenant cluster.', 'A model that scores rental applications for tenant screening.');
+    assert.equal(rule(screening, 'fairness-unanalyzed').length, 1);
+  });
+});
