@@ -103,6 +103,20 @@ describe('concept words found on unseen documents', () => {
     assert.equal(status(silent, 'deployment'), 'missing');
   });
 
+  it("one sentence naming a section's own concept mentions it: monitoring, a human in the loop, who maintains it", () => {
+    const doc = (sentence: string) => ['# Card', '', '## Model Details', '', `A U-Net for CT segmentation. ${sentence}`, ''].join('\n');
+    assert.equal(status(doc('Report its performance once monitoring is in place.'), 'monitoring'), 'mentioned');
+    assert.equal(status(doc('A radiologist stays in the loop: is there a human in the loop for every mask?'), 'ethics'), 'mentioned');
+    assert.equal(status(doc('The model is maintained by the imaging team.'), 'collaboration'), 'mentioned');
+    for (const id of ['monitoring', 'ethics', 'collaboration']) assert.equal(status(doc('Trained on 41 volumes.'), id), 'missing', id);
+  });
+
+  it('a Sensitive Data heading is about security and privacy', () => {
+    const doc = ['# Card', '', '## Sensitive Data', '', 'How is any sensitive data handled, and who may see it?', ''].join('\n');
+    assert.notEqual(status(doc, 'security'), 'missing');
+    assert.ok(analyze(doc).sections.find((s) => s.id === 'security')!.headings.length > 0, 'the heading names the section');
+  });
+
   it('confidential data is a privacy concern (security mentioned)', () => {
     const doc = ['# Datasheet', '', '## Composition', '', 'The corpus holds no confidential records; names were replaced before release.', ''].join('\n');
     assert.equal(status(doc, 'security'), 'mentioned');

@@ -390,7 +390,9 @@ export const lifecycle = {
         'degradation', 'continual learning', 'online learning', 'model decay', 'grafana', 'prometheus',
         'datadog', 'incident',
       ],
-      strongKeywords: ['drift', 'retrain', 'model monitoring', 'continual learning'],
+      // 'monitor': the section's own word, as 'deploy' for deployment (on 35 labelled real documents, one that
+      // said it meant something else: forest monitoring).
+      strongKeywords: ['monitor', 'drift', 'retrain', 'model monitoring', 'continual learning'],
       guidance:
         'How you will know the model still works after launch: which metrics are tracked, how drift is ' +
         'detected, what is logged, who is alerted and when, and what triggers retraining.',
@@ -457,7 +459,8 @@ export const lifecycle = {
       aliases: [
         'security', 'privacy', 'security and privacy', 'data security', 'privacy compliance', 'compliance',
         'data protection', 'access control', 'encryption', 'regulatory compliance', 'legal', 'data privacy',
-        'privacy and security', 'safety and security', 'governance', 'data governance',
+        'privacy and security', 'safety and security', 'governance', 'data governance', 'sensitive data',
+        'personal data', 'data sensitivity',
       ],
       keywords: [
         'security', 'privacy', 'gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'personal data',
@@ -465,7 +468,7 @@ export const lifecycle = {
         'anonymi', 'pseudonymi', 'consent', 'data protection', 'compliance', 'regulation', 'confidential',
         'differential privacy', 'secure',
       ],
-      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection', 'confidential'],
+      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection', 'confidential', 'sensitive data'],
       guidance:
         'Who may access the data and the system and how that is enforced, how data is encrypted at rest and ' +
         'in transit, and how personal data is handled under the regulations that apply (GDPR, CCPA, ...).',
@@ -519,10 +522,10 @@ export const lifecycle = {
         'stakeholder', 'team member', 'data scientist', 'data engineer', 'product manager', 'domain expert',
         'owner', 'ownership', 'responsible', 'raci', 'communication', 'meeting', 'sync', 'documentation',
         'knowledge base', 'wiki', 'handoff', 'onboarding', 'contact', 'review', 'sign off', 'developed by',
-        'contributor', 'maintainer',
+        'contributor', 'maintainer', 'maintained by',
       ],
       // 'developed by': a model card's authorship line, who built it.
-      strongKeywords: ['stakeholder', 'raci', 'sre', 'product manager', 'roles and responsibilities', 'developed by'],
+      strongKeywords: ['stakeholder', 'raci', 'sre', 'product manager', 'roles and responsibilities', 'developed by', 'maintained by'],
       guidance:
         'Who works on the system and who decides (owners, roles, stakeholders), how the teams stay aligned, ' +
         'and where the system is documented so that it can be maintained and handed over.',
@@ -568,7 +571,7 @@ export const lifecycle = {
         'harm', 'misuse', 'explainab', 'transparen', 'accountab', 'human oversight', 'human in the loop',
         'responsible ai',
       ],
-      strongKeywords: ['fairness', 'bias mitigation', 'unintended bias', 'disparate', 'discrimin', 'responsible ai', 'ethic'],
+      strongKeywords: ['fairness', 'bias mitigation', 'unintended bias', 'disparate', 'discrimin', 'responsible ai', 'ethic', 'human in the loop', 'human oversight'],
       guidance:
         'Who could be treated unfairly by the system and how you will check (metrics over groups or slices), ' +
         'how bias in data or model is mitigated, and how decisions are explained to the people they affect.',
