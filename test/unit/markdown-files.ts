@@ -16,8 +16,9 @@ export function markdownFilesIn(dir: string): string[] {
   }
 }
 
-/** The bundled examples and the corpus beside the clone (../shared/corpus/docs). */
+/** The bundled examples; the corpus beside the clone (../shared/corpus/docs) and the unseen documents kept
+ * here (test/documents/unseen). */
 export const examplesAndCorpus = () => ({
   examples: markdownFilesIn(join(REPO_ROOT, 'examples')),
-  corpus: markdownFilesIn(join(REPO_ROOT, '../shared/corpus/docs')),
+  corpus: [...markdownFilesIn(join(REPO_ROOT, '../shared/corpus/docs')), ...markdownFilesIn(join(REPO_ROOT, 'test/documents/unseen'))],
 });
