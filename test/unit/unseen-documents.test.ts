@@ -92,3 +92,19 @@ describe('questions and platform words in the ML rules', () => {
     assert.equal(rule(screening, 'fairness-unanalyzed').length, 1);
   });
 });
+
+describe('structures of real design docs that are not problems', () => {
+  it('"Goals" and "Non-Goals" are two parts of the problem section, not a repeat; a real twin still is', () => {
+    const kep = ['# KEP: tuning LLMs', '', '## Summary', '', 'Hyperparameter tuning for LLM fine-tuning.', '', '## Goals', '', '- Tune LoRA rank and learning rate.', '', '## Non-Goals', '', '- Serving the tuned models.', '', '## Design', '', 'A new API.', ''].join('\n');
+    assert.deepEqual(rule(kep, 'duplicate-section'), []);
+    const twin = ['# Design', '', '## Monitoring', '', 'Drift and alerts.', '', '## Deployment', '', 'A REST service.', '', '## Monitoring and Alerting', '', 'PagerDuty pages.', ''].join('\n');
+    assert.equal(rule(twin, 'duplicate-section').length, 1);
+  });
+
+  it('"housing prices" is a regression target, not a decision about people; housing applications are', () => {
+    const prices = ['# Checklist', '', '## Present your solution', '', 'Say what you learned, e.g. "the median income is the number-one predictor of housing prices".', ''].join('\n');
+    assert.deepEqual(rule(prices, 'fairness-unanalyzed'), []);
+    const decisions = prices.replace('predictor of housing prices', 'reason we reject housing applications');
+    assert.equal(rule(decisions, 'fairness-unanalyzed').length, 1);
+  });
+});

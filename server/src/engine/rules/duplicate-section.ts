@@ -88,7 +88,13 @@ export const duplicateSection: RuleDef = {
         const entry = { heading: b, names, maximal: maximal(names) };
         if (namesSubsection(ctx, b, id)) continue;
         const seen = topNames.get(id) ?? [];
-        const first = seen.find((x) => contains(entry.names, x.maximal) || contains(x.names, entry.maximal));
+        let first: (typeof seen)[number] | undefined;
+        for (const x of seen) {
+          if ((contains(entry.names, x.maximal) || contains(x.names, entry.maximal)) && !partsOfOneSection(ctx, x.heading, b, id)) {
+            first = x;
+            break;
+          }
+        }
         if (first && !dup) {
           report(ctx, out, first.heading, b, id);
           dup = true;
@@ -100,6 +106,32 @@ export const duplicateSection: RuleDef = {
     return out;
   },
 };
+
+/**
+ * Whether two headings are two parts of the section rather than two starts of it: one of them counts for the
+ * section only through subsections, and the subsections they name differ ("Goals" names the objective,
+ * "Non-Goals" the scope: a design doc's usual pair, not a repeat).
+ */
+function partsOfOneSection(ctx: RuleContext, a: Heading, b: Heading, sectionId: string): boolean {
+  const partsA = subsectionsNamed(ctx, a, sectionId);
+  const partsB = subsectionsNamed(ctx, b, sectionId);
+  if (partsA === undefined || partsB === undefined || (partsA.whole && partsB.whole)) return false;
+  for (const id of partsA.ids) if (partsB.ids.includes(id)) return false;
+  return true;
+}
+
+/** The subsections of `sectionId` a heading names, and whether it also names the section as a whole;
+ * undefined when it names no subsection. */
+function subsectionsNamed(ctx: RuleContext, h: Heading, sectionId: string): { whole: boolean; ids: string[] } | undefined {
+  let whole = false;
+  const ids: string[] = [];
+  for (const m of strongMatches(ctx, h.index)) {
+    if (m.sectionId !== sectionId) continue;
+    if (m.subsectionId === undefined) whole = true;
+    else if (!ids.includes(m.subsectionId)) ids.push(m.subsectionId);
+  }
+  return ids.length ? { whole, ids } : undefined;
+}
 
 function report(ctx: RuleContext, out: RuleFinding[], a: Heading, b: Heading, id: string): void {
   const title = sectionDef(ctx, id)?.title ?? id;

@@ -11,8 +11,10 @@ export const PEOPLE_DECISION_PHRASES = [
   'loan*', 'lending', 'credit limit*', 'credit score*', 'credit scoring', 'credit decision*', 'creditworth*', 'underwrit*',
   'mortgage*', 'applicant*', 'hiring', 'recruit*', 'job candidate*', 'resume screening', 'cv screening', 'promotion decision*',
   'insurance', 'insurer*', 'insurance claim*', 'claims processing', 'patient*', 'medical diagnos*', 'clinical diagnos*',
-  // Not 'tenant' alone: a platform's tenants ("multi-tenant", "Kubeflow tenants") are its customers.
-  'medical treatment*', 'triage', 'tenant screening', 'tenant selection', 'prospective tenant*', 'housing', 'rental application*', 'admission*', 'grading', 'welfare',
+  // Not 'tenant' alone: a platform's tenants ("multi-tenant", "Kubeflow tenants") are its customers; nor
+  // 'housing' alone: "housing prices" is a regression target, not a decision about people.
+  'medical treatment*', 'triage', 'tenant screening', 'tenant selection', 'prospective tenant*', 'housing application*',
+  'housing allocation', 'housing assistance', 'housing decision*', 'social housing', 'public housing', 'rental application*', 'admission*', 'grading', 'welfare',
   'benefit claim*', 'eligibility', 'recidivism', 'parole', 'sentencing', 'policing', 'bail', 'child welfare',
   'content moderation', 'moderation decision*', 'ban users', 'account suspension*', 'suspend accounts', 'facial recognition',
   'face recognition', 'employee performance', 'performance review*',
