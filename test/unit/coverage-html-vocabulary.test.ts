@@ -117,6 +117,30 @@ describe('concept words found on unseen documents', () => {
     assert.ok(analyze(doc).sections.find((s) => s.id === 'security')!.headings.length > 0, 'the heading names the section');
   });
 
+  it('language-model systems: retrieval, prompts and LLM evaluation are model work; hallucination and jailbreaks are ethics', () => {
+    const adr = [
+      '# ADR: evaluating the assistant',
+      '',
+      '## Proposed Design',
+      '',
+      'We score the RAG pipeline of the LLM on a fixed benchmark with an LLM-as-a-judge: faithfulness and answer relevancy per question.',
+      '',
+      '## Risks',
+      '',
+      'Red teaming looks for jailbreaks, toxic output and hallucinations before each release.',
+      '',
+    ].join('\n');
+    assert.notEqual(status(adr, 'model'), 'missing');
+    assert.notEqual(status(adr, 'ethics'), 'missing');
+  });
+
+  it('"Broader Impacts" and "Who was involved?" headings name ethics and collaboration', () => {
+    const doc = ['# Report', '', '## Broader Impacts', '', 'Intended and unintended uses, the harms they could cause and what we did against them.', '', '## Who was involved?', '', 'The hospital BI team, two clinicians and an external data science partner.', ''].join('\n');
+    const a = analyze(doc);
+    assert.ok(a.sections.find((x) => x.id === 'ethics')!.headings.length > 0);
+    assert.ok(a.sections.find((x) => x.id === 'collaboration')!.headings.length > 0);
+  });
+
   it('confidential data is a privacy concern (security mentioned)', () => {
     const doc = ['# Datasheet', '', '## Composition', '', 'The corpus holds no confidential records; names were replaced before release.', ''].join('\n');
     assert.equal(status(doc, 'security'), 'mentioned');

@@ -108,3 +108,18 @@ describe('structures of real design docs that are not problems', () => {
     assert.equal(rule(decisions, 'fairness-unanalyzed').length, 1);
   });
 });
+
+describe('generic headings are hints, whatever their form', () => {
+  it('"Architectures" (plural) is as generic as "Architecture": the body decides', () => {
+    const card = ['# Vision model card', '', '## Architectures', '', 'ViT-S/14, ViT-B/14, ViT-L/14 and ViT-g/14 backbones, trained with self-supervision on 142M images.', ''].join('\n');
+    const m = analyze(card).matches.filter((x) => x.sectionId === 'deployment');
+    assert.ok(m.every((x) => x.confidence < 0.5), 'only a weak match');
+    assert.notEqual(section(card, 'deployment').status, 'covered');
+    assert.equal(section(card, 'deployment').status, section(card.replace('## Architectures', '## Architecture'), 'deployment').status);
+  });
+
+  it('a usage snippet under "How to Get Started with the Model" is not a deployment design', () => {
+    const card = ['# Vision model card', '', '## How to Get Started with the Model', '', 'Use the code below to get started with the model.', '', '```python', "model = torch.hub.load('repo', 'vits14')", '```', ''].join('\n');
+    assert.notEqual(section(card, 'deployment').status, 'covered');
+  });
+});

@@ -27,8 +27,14 @@ export interface CompiledProfile {
   readonly keywords: readonly PhraseEntry[];
 }
 
+/** WEAK by content tokens (stemmed, stop words out): "Architectures" and "The References" are as generic. */
+let weakByTokens: Set<string> | undefined;
+function weakTokens(): Set<string> {
+  return (weakByTokens ??= new Set([...WEAK].map((w) => contentTokens(w).join(' '))));
+}
+
 /** Headings this generic say little by themselves; their body decides what they are about. */
-const WEAK = new Set(['architecture', 'overview', 'summary', 'introduction', 'background', 'context', 'solution', 'approach', 'method', 'methodology', 'infrastructure', 'system design', 'plan', 'results', 'requirements', 'uses', 'why', 'task', 'people', 'timeline', 'references', 'citation', 'glossary', 'more information', 'release', 'api', 'model details', 'model description', 'model card', 'overview', 'origin', 'purpose', 'executive summary', 'governance', 'safety', 'quality', 'load', 'access', 'scale', 'docs', 'compute', 'hardware', 'logs', 'sources', 'problem', 'solution architecture', 'system architecture', 'high level architecture', 'architecture overview', 'design', 'details', 'notes', 'other topics', 'appendix', 'discussion', 'misc']);
+const WEAK = new Set(['architecture', 'overview', 'summary', 'introduction', 'background', 'context', 'solution', 'approach', 'method', 'methodology', 'infrastructure', 'system design', 'plan', 'results', 'requirements', 'uses', 'why', 'task', 'people', 'timeline', 'references', 'citation', 'glossary', 'more information', 'release', 'api', 'model details', 'model description', 'model card', 'overview', 'origin', 'purpose', 'executive summary', 'governance', 'safety', 'quality', 'load', 'access', 'scale', 'docs', 'compute', 'hardware', 'logs', 'sources', 'problem', 'solution architecture', 'system architecture', 'high level architecture', 'architecture overview', 'design', 'details', 'notes', 'other topics', 'appendix', 'discussion', 'misc', 'how to get started with the model', 'how to get started', 'getting started']);
 
 /** Qualifiers that do not change what a heading is about: "Privacy Considerations" is privacy, "Rollout Plan"
  * is rollout. A one-word alias that is itself such a qualifier is ignored inside a longer heading. */
@@ -120,7 +126,7 @@ export function matchHeadingText(text: string, cp: CompiledProfile): { entry: Ph
     if (cands.length === 0) continue;
     cands.sort((a, b) => b.entry.tokens.length - a.entry.tokens.length || (b.entry.subsectionId ? 1 : 0) - (a.entry.subsectionId ? 1 : 0));
     const accepted: { at: number; len: number }[] = [];
-    const weak = WEAK.has(normalized);
+    const weak = WEAK.has(normalized) || weakTokens().has(toks.join(' '));
     const longer = toks.length >= 2;
     const kept = cands.filter((c) => !(longer && c.entry.tokens.length === 1 && QUALIFIERS.has(c.entry.tokens[0]!)));
     // Which tokens the longest non-overlapping aliases cover; the rest decide whether a one-word match is a claim.

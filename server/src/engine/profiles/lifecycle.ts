@@ -199,6 +199,9 @@ export const lifecycle = {
         'validation set', 'test set', 'train test split', 'offline evaluation', 'offline metric', 'precision',
         'recall', 'f1', 'auc', 'roc', 'accuracy', 'mse', 'rmse', 'mae', 'mape', 'loss function', 'baseline',
         'overfitting', 'underfitting', 'epoch', 'gpu', 'word error rate', 'wer',
+        // Language-model systems: what they are built from and how they are judged.
+        'llm', 'large language model', 'language model', 'foundation model', 'retrieval augmented', 'rag', 'prompt engineering',
+        'few shot', 'zero shot', 'benchmark', 'perplexity', 'rouge', 'llm as a judge', 'faithfulness', 'answer relevan',
       ],
       strongKeywords: ['hyperparameter', 'cross validation', 'model architecture', 'offline evaluation', 'model training'],
       guidance:
@@ -317,7 +320,7 @@ export const lifecycle = {
         'online prediction', 'streaming', 'latency', 'throughput', 'qps', 'requests per second', 'load balanc',
         'horizontal scaling', 'autoscal', 'kubernetes', 'docker', 'container', 'microservice', 'cache', 'caching',
         'a b test', 'ab test', 'canary', 'shadow mode', 'rollout', 'rollback', 'production', 'p99', 'p95', 'web service', 'api', 'operationaliz',
-        'milliseconds', 'ms',
+        'milliseconds', 'ms', 'vllm', 'onnx', 'triton', 'tensorrt', 'tokens per second', 'inference server',
       ],
       // The section's own word: a design doc that says a model is (not yet) to be deployed mentions deployment.
       strongKeywords: ['deploy', 'rest api', 'batch prediction', 'canary', 'a b test', 'ab test', 'shadow mode', 'model serving', 'inference service', 'prediction service'],
@@ -466,9 +469,9 @@ export const lifecycle = {
         'security', 'privacy', 'gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'personal data',
         'sensitive data', 'access control', 'authentication', 'authorization', 'rbac', 'iam', 'encrypt', 'tls',
         'anonymi', 'pseudonymi', 'consent', 'data protection', 'compliance', 'regulation', 'confidential',
-        'differential privacy', 'secure',
+        'differential privacy', 'secure', 'prompt injection', 'vulnerabilit', 'api key', 'secrets management',
       ],
-      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection', 'confidential', 'sensitive data'],
+      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection', 'confidential', 'sensitive data', 'prompt injection'],
       guidance:
         'Who may access the data and the system and how that is enforced, how data is encrypted at rest and ' +
         'in transit, and how personal data is handled under the regulations that apply (GDPR, CCPA, ...).',
@@ -517,6 +520,7 @@ export const lifecycle = {
         'model card contact', 'authors', 'get involved', 'contact us', 'governance', 'project execution', 'handoff', 'reviewers',
         'more information', 'citation', 'glossary', 'references', 'timeline', 'plan', 'milestones',
         'contributors', 'acknowledgements', 'acknowledgments', 'credits', 'maintainers', 'core team',
+        'who was involved', 'who is involved', 'people involved', 'partners',
       ],
       keywords: [
         'stakeholder', 'team member', 'data scientist', 'data engineer', 'product manager', 'domain expert',
@@ -565,11 +569,13 @@ export const lifecycle = {
         'transparency', 'explainability', 'harms', 'potential harms', 'misuse', 'broader implications',
         'societal impact', 'ethical considerations and limitations', 'caveats and recommendations',
         'limitations and biases', 'bias mitigation', 'responsible use', 'safety', 'human in the loop', 'human oversight',
+        'broader impact', 'broader impacts', 'impact statement', 'societal impacts', 'social impact',
       ],
       keywords: [
         'fairness', 'bias', 'biased', 'discrimin', 'protected attribute', 'protected group', 'underrepresented', 'equal opportunity', 'disparate impact', 'ethic',
         'harm', 'misuse', 'explainab', 'transparen', 'accountab', 'human oversight', 'human in the loop',
-        'responsible ai',
+        'responsible ai', 'hallucinat', 'toxic', 'red team', 'jailbreak', 'harmful content', 'guardrail', 'misinformation',
+        'disinformation', 'broader impact',
       ],
       strongKeywords: ['fairness', 'bias mitigation', 'unintended bias', 'disparate', 'discrimin', 'responsible ai', 'ethic', 'human in the loop', 'human oversight'],
       guidance:
