@@ -63,9 +63,17 @@ export interface BlockSlot {
   /** Body statistics of `statsText` (the block's text as coverage counts it). */
   statsText: string | undefined;
   stats: { readonly words: number; readonly placeholder: boolean } | undefined;
+  /**
+   * The first success phrase in the block's own text (ml/success.ts): the length of that text (up to the next
+   * block of the chunk) when searched, -1 before; the hit's offsets in it, -1 when none. A function of the
+   * chunk's text, like the rest.
+   */
+  successOwn: number;
+  successStart: number;
+  successEnd: number;
 }
 
-const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined });
+const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, successOwn: -1, successStart: -1, successEnd: -1 });
 
 /**
  * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice as a view of its

@@ -25,6 +25,9 @@ export interface SuccessStatement {
 }
 
 const MAX_FOLLOWING = 6;
+/** What every SUCCESS_HEADINGS phrase holds, with the phrase search's case folding (u: "ſ" is "s", "K" "k"):
+ * a heading without it is not searched (7,000 headings on every keystroke of a 4 MB document). */
+const MAY_NAME_SUCCESS = /succe|kpi|key|accept/iu;
 
 const memo = new WeakMap<object, SuccessStatement[]>();
 
@@ -48,24 +51,45 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
   const out: SuccessStatement[] = [];
   const covered: Span[] = [];
   for (const h of headings) {
+    if (h.bodySpan.end <= h.bodySpan.start || !MAY_NAME_SUCCESS.test(h.text)) continue;
     const hit = headingMatcher.firstHit(h.text);
-    if (!hit || h.bodySpan.end <= h.bodySpan.start) continue;
+    if (!hit) continue;
     const body = ctx.text.slice(h.bodySpan.start, h.sectionSpan.end);
     if (body.trim() === '') continue;
     out.push({ span: { start: h.bodySpan.start, end: h.sectionSpan.end }, anchor: h.span, text: body });
     covered.push({ start: h.span.start, end: h.sectionSpan.end });
   }
   const inCovered = insideAny(covered);
-  const index = searchEveryBlock ? undefined : hitIndex(ctx.text, matcher);
+  // With a parse cache, each block's search is remembered in its slot (see parse.ts BlockSlot): on a keystroke
+  // only the edited chunk's blocks are searched, each by itself; past FEW_UNSEARCHED of them (and without a
+  // cache) the whole text is searched once and a block only when that search allows a hit in it (mayHold).
+  const slots = ctx.doc.slots;
+  let index = searchEveryBlock || slots ? undefined : hitIndex(ctx.text, matcher);
+  let misses = 0;
   // A loop, not a forEach callback: no closure made per keystroke (see by-place.ts PlaceFinder).
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) continue;
     const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
-    if (index && !mayHold(index, b.span.start, ownEnd)) continue;
+    const slot = slots?.[i];
+    let hitStart: number;
+    let hitEnd: number;
+    if (slot !== undefined && slot.successOwn === ownEnd - b.span.start) {
+      hitStart = slot.successStart;
+      hitEnd = slot.successEnd;
+    } else {
+      if (index === undefined && !searchEveryBlock && ++misses > FEW_UNSEARCHED) index = hitIndex(ctx.text, matcher);
+      const hit = index && !mayHold(index, b.span.start, ownEnd) ? null : matcher.firstHit(ctx.text.slice(b.span.start, ownEnd));
+      hitStart = hit ? hit.span.start : -1;
+      hitEnd = hit ? hit.span.end : -1;
+      if (slot !== undefined) {
+        slot.successOwn = ownEnd - b.span.start;
+        slot.successStart = hitStart;
+        slot.successEnd = hitEnd;
+      }
+    }
+    if (hitStart < 0) continue;
     const own = ctx.text.slice(b.span.start, ownEnd);
-    const hit = matcher.firstHit(own);
-    if (!hit) continue;
     let end = b.span.end;
     // A lead-in ("Success metrics:") introduces the list that follows under the same heading.
     if (/:\s*$/.test(own.trim()) || own.trim().split(/\s+/).length <= 4) {
@@ -77,10 +101,14 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
         end = Math.max(end, n.span.end);
       }
     }
-    out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hit.span.start, end: b.span.start + hit.span.end }, text: ctx.text.slice(b.span.start, end) });
+    out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hitStart, end: b.span.start + hitEnd }, text: ctx.text.slice(b.span.start, end) });
   }
   return out.sort(bySpanStart);
 }
+
+/** Up to this many blocks without a remembered search are searched one by one (a keystroke's chunk); past it,
+ * the whole text is searched once for the rest (opening a document). */
+const FEW_UNSEARCHED = 64;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A letter or digit at `i`; half of a surrogate pair counts (it may be one). */
