@@ -123,3 +123,40 @@ describe('generic headings are hints, whatever their form', () => {
     assert.notEqual(section(card, 'deployment').status, 'covered');
   });
 });
+
+describe('thin-section says against what a section is thin', () => {
+  const words = (n: number, w: string) => Array.from({ length: n }, (_, i) => `${w}${i % 7}`).join(' ');
+  it('a long section, thin only next to much longer ones: the threshold is in the message', () => {
+    const doc = [
+      '# Design',
+      '',
+      '## Problem Definition',
+      '',
+      `${words(900, 'goal')}.`,
+      '',
+      '## Data Management',
+      '',
+      `${words(900, 'rows')}.`,
+      '',
+      '## Model Selection and Training',
+      '',
+      `${words(900, 'trees')}.`,
+      '',
+      '## Deployment',
+      '',
+      `${words(60, 'serve')}.`,
+      '',
+    ].join('\n');
+    const thin = rule(doc, 'thin-section');
+    assert.equal(thin.length, 1);
+    assert.match(thin[0]!.message, /^Deployment is thin: 6\d words, where a section of this document is thin below 180 \(a fifth of its median section\)\./);
+    assert.equal(analyze(doc).sections.find((s) => s.id === 'deployment')!.thinBelow, 180);
+  });
+
+  it('a section under the configured minimum keeps the short form', () => {
+    const doc = ['# Design', '', '## Problem Definition', '', 'Cut fraud losses by a fifth this year.', '', '## Deployment', '', 'Online.', ''].join('\n');
+    const thin = rule(doc, 'thin-section');
+    assert.equal(thin.length, 1);
+    assert.match(thin[0]!.message, /^Deployment is thin \(1 word\)\./);
+  });
+});

@@ -623,6 +623,7 @@ function finishSections(
       subsections: d.subsections,
       insertAt: visibleInsertionPoint(openTail, places[i]!.insertAt),
       after: places[i]!.after,
+      thinBelow: d.status === 'thin' ? thin : undefined,
     };
     evidenceStartsMemo.set(section, ev.evidenceStarts);
     evidenceInMemo.set(section, ev.evidenceIn);

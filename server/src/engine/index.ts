@@ -165,7 +165,7 @@ export function analyzeOutline(text: string, config: Partial<EngineConfig> = {})
   const doc = computeDocumentModel(input, headingBlocks, headings, (h) => h.kind !== 'pseudo' && namesSectionExactly(h.text, compiled));
   const outlineStatus = (s: SectionCoverage): SectionCoverage => {
     const present = (st: Status): Status => (st === 'missing' || st === 'mentioned' ? st : 'covered');
-    return { ...s, status: present(s.status), words: 0, evidence: [], subsections: s.subsections.map((x) => ({ ...x, status: present(x.status), evidence: [] })) };
+    return { ...s, status: present(s.status), words: 0, thinBelow: undefined, evidence: [], subsections: s.subsections.map((x) => ({ ...x, status: present(x.status), evidence: [] })) };
   };
   const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex);
   const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg).sections.map(outlineStatus);

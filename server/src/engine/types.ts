@@ -106,6 +106,9 @@ export interface SectionCoverage {
   readonly insertAt: number;
   /** Id of the section this one should follow, if any is present. */
   readonly after?: string;
+  /** For a thin section: the word count below which a section of this document is thin (the larger of
+   * `thinWords` and a fifth of the median section's words). */
+  readonly thinBelow?: number;
 }
 
 export interface TextEdit {

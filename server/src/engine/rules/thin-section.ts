@@ -18,8 +18,14 @@ export const thinSection: RuleDef = {
       const heading = ref ? ctx.doc.headings[ref.index] : undefined;
       const def = sectionDef(ctx, s.id);
       if (s.status !== 'thin' || !heading || !def) continue;
+      // Thin by comparison (a long section in a longer document): say against what, or "thin (1650 words)"
+      // reads as a mistake.
+      const relative = s.thinBelow !== undefined && s.words >= ctx.config.thinWords;
+      const size = relative
+        ? `: ${count(s.words)} words, where a section of this document is thin below ${count(s.thinBelow!)} (a fifth of its median section)`
+        : ` (${s.words} word${s.words === 1 ? '' : 's'})`;
       out.push({
-        message: `${def.title} is thin (${s.words} word${s.words === 1 ? '' : 's'}). ${def.guidance}`,
+        message: `${def.title} is thin${size}. ${def.guidance}`,
         span: heading.span,
         sectionId: s.id,
       });
@@ -27,3 +33,8 @@ export const thinSection: RuleDef = {
     return out;
   },
 };
+
+/** 1650 -> "1,650" (fixed, not the locale's: findings are the same on every machine). */
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
