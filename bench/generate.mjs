@@ -85,6 +85,8 @@ export function designDoc(bytes, seed = 1) {
 }
 
 const repeatTo = (unit, bytes) => unit.repeat(Math.max(1, Math.ceil(bytes / unit.length))).slice(0, bytes);
+/** Blocks of 64 KB made by `block(size)`, separated by blank lines, about `bytes` in all. */
+const blocksOf = (block, bytes) => Array.from({ length: Math.max(1, Math.floor(bytes / 65_536)) }, () => block(Math.min(65_536, bytes))).join('\n\n');
 
 /** Pathological families, each ~`bytes` long. */
 export function pathological(bytes) {
@@ -103,6 +105,23 @@ export function pathological(bytes) {
     'one-line': repeatTo('word ', bytes),
     // 5,000 rows of five wide cells, like a real results table.
     'table-5000': ['| run | model | metric | value | note |', '|---|---|---|---|---|', ...Array.from({ length: 5000 }, (_, i) => `| ${cell(i, 'run-')} | ${cell(i, 'gbdt-v')} | ${cell(i, 'auc@')} | ${(i % 97) / 100} | ${cell(i, 'seed ')} |`)].join('\n'),
+    // Blocks of 64 KB (under the 256 KB of a block the line scan takes anyway), separated by blank lines:
+    // 17,000 lists opened on one line ("1. 1. 1. ...": mdast's list preparation is quadratic in the depth);
+    'ordered-one-line': blocksOf((n) => repeatTo('1. ', n), bytes),
+    // quotes opened inside a list item on one line;
+    'quotes-in-list': blocksOf((n) => '- ' + repeatTo('>', n - 2), bytes),
+    // unclosed HTML comments inside a heading (each rescans to the end of the line for its "-->");
+    'comments-in-heading': blocksOf((n) => '## ' + repeatTo('<!--', n - 3), bytes),
+    // "](" without a "[" (the footnote extension looks back from every "]");
+    closers: blocksOf((n) => repeatTo('](', n), bytes),
+    // a heading of unclosed "(" (the heading's normal form drops "(...)" qualifiers).
+    'parens-heading': blocksOf((n) => '## ' + repeatTo('(', n - 3), bytes),
+    // HTML blocks of unclosed tags, 64 KB each (under the 256 KB of a block the line scan takes instead): a
+    // regex that strips tags with [^>]* scans to the end of the block from every "<" (quadratic).
+    'html-unclosed-tags': Array.from({ length: Math.max(1, Math.floor(bytes / 65_536)) }, () => '<div>\n' + repeatTo('<a', 65_536)).join('\n\n'),
+    // One line of "a." with a URL at its end: a URL pattern with an unbounded scheme scans from every word
+    // boundary to the end of the run (quadratic).
+    'dotted-run-url': repeatTo('a.', bytes - 20) + ' http://x.org/a',
     // 20,000 headings, each with a line of text.
     'headings-20000': Array.from({ length: 20000 }, (_, i) => `## Heading ${i} about data\n\nModel training notes ${i}.\n`).join('\n'),
   };

@@ -31,7 +31,8 @@ export interface AnalyzeOptions {
 export function parseFrontMatter(raw: string | undefined): Record<string, unknown> | undefined {
   if (raw === undefined) return undefined;
   try {
-    const value: unknown = parseYaml(raw.replace(/\{\{[\s\S]*?\}\}/g, '""'));
+    // A placeholder does not span another "{{" (lazy [\s\S]*? would rescan to the end from each unclosed one).
+    const value: unknown = parseYaml(raw.replace(/\{\{(?:(?!\{\{)[\s\S])*?\}\}/g, '""'));
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return {};

@@ -160,7 +160,9 @@ export interface KeywordHit {
 }
 
 /** Words of a block as tokens with their offsets (for evidence locations). */
-const URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()[\]"'`]+/gi;
+// The scheme's length is bounded: unbounded, every word boundary of a long dotted run ("a.b.c.d…") would scan
+// to its end looking for "://" (quadratic).
+const URL = /\b(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.)[^\s<>()[\]"'`]+/gi;
 const NO_URLS: readonly number[] = [];
 
 /** Where the bare URLs of a text are, as [start, end, start, end, ...] in order. */

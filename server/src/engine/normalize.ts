@@ -7,9 +7,12 @@ const STEP_ONLY = /^(?:step|part|section|chapter|stage|phase)\s+\d+\s*[:.-]?\s*/
 
 /** Lower case, numbering and punctuation removed, `&` -> `and`, parenthesised qualifiers dropped. */
 export function normalizeHeading(raw: string, keepParentheses = false): string {
-  let s = raw.normalize('NFKC').replace(/<[^>]*>/g, ' ').replace(/[*_`~]/g, '');
-  s = s.replace(/\{\{[^}]*\}\}/g, ' ');
-  if (!keepParentheses) s = s.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  // [^<>]: linear on a line of unclosed `<` (see html.ts TAGS).
+  let s = raw.normalize('NFKC').replace(/<[^<>]*>/g, ' ').replace(/[*_`~]/g, '');
+  // The innermost pairs ([^{}], [^()], [^[\]]): with [^)]* every "(" of a heading full of unclosed ones would
+  // scan to its end (quadratic: 2 s for a 50 KB heading line).
+  s = s.replace(/\{\{[^{}]*\}\}/g, ' ');
+  if (!keepParentheses) s = s.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
   s = s.trim();
   for (let i = 0; i < 3; i++) {
     const before = s;

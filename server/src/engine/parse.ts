@@ -247,22 +247,24 @@ export function splitChunks(text: string): Chunk[] {
   while (pos < text.length) {
     const nl = lineEndAt(text, pos, hasCR);
     const next = nextLineAt(text, nl);
-    const c = leadChar(text, pos, nl);
+    // remark reads the document without its byte order mark: a first line "\uFEFF```" opens a fence.
+    const from = pos === 0 && text.charCodeAt(0) === 0xfeff ? 1 : pos;
+    const c = leadChar(text, from, nl);
 
-    if (lineNo === 0 && /^(---|\+\+\+)\s*$/.test(lineAt(text, pos, nl).replace(/^\uFEFF/, ''))) {
+    if (lineNo === 0 && /^(---|\+\+\+)\s*$/.test(lineAt(text, from, nl))) {
       inFrontMatter = true;
     } else if (inFrontMatter) {
       if (/^(---|\.\.\.|\+\+\+)\s*$/.test(lineAt(text, pos, nl))) inFrontMatter = false;
     } else if (fence) {
       if (c === BACKTICK || c === TILDE) {
-        const m = FENCE.exec(lineAt(text, pos, nl));
+        const m = FENCE.exec(lineAt(text, from, nl));
         if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
       }
     } else if (commentClose >= 0) {
       // The comment ends on the line that holds the first `-->` after its opening line.
       if (commentClose < nl) commentClose = -1;
     } else if (c === BACKTICK || c === TILDE || c === 60 /* < */ || c === 35 /* # */) {
-      const l = lineAt(text, pos, nl);
+      const l = lineAt(text, from, nl);
       const f = c === BACKTICK || c === TILDE ? FENCE.exec(l) : null;
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
         fence = { char: f[1]![0]!, len: f[1]!.length };
@@ -337,13 +339,15 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
   while (pos < text.length) {
     const nl = lineEndAt(text, pos, hasCR);
     const next = nextLineAt(text, nl);
-    const blank = isBlankLine(text, pos, nl);
-    const c = leadChar(text, pos, nl);
+    // Without the document's byte order mark, as remark reads it (see splitChunks).
+    const from = pos === 0 && atDocumentStart && text.charCodeAt(0) === 0xfeff ? 1 : pos;
+    const blank = isBlankLine(text, from, nl);
+    const c = leadChar(text, from, nl);
     if (pos < frontMatterEnd) {
       // inside the front matter
     } else if (fence) {
       if (c === BACKTICK || c === TILDE) {
-        const m = FENCE.exec(lineAt(text, pos, nl));
+        const m = FENCE.exec(lineAt(text, from, nl));
         if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
       }
     } else if (htmlEnd >= 0) {
@@ -352,25 +356,25 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
     } else if (blank) {
       maybeHtml = false;
     } else {
-      const first = text.charCodeAt(pos);
+      const first = text.charCodeAt(from);
       if (prevBlank && first !== 32 && first !== 9 && pos > partStart) {
         parts.push({ start: partStart, text: text.slice(partStart, pos) });
         partStart = pos;
       }
       if (c === BACKTICK || c === TILDE) {
-        const f = FENCE.exec(lineAt(text, pos, nl));
+        const f = FENCE.exec(lineAt(text, from, nl));
         if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
           if (c !== first || maybeHtml) break; // cannot tell: leave the rest whole
           fence = { char: f[1]![0]!, len: f[1]!.length };
         }
       } else if (c === 60 /* < */) {
-        const l = lineAt(text, pos, nl);
+        const l = lineAt(text, from, nl);
         const open = HTML_OPEN.find(([re]) => re.test(l));
         if (open) {
           if (maybeHtml) break; // cannot tell: leave the rest whole
           // Found once (an unclosed block must not make this quadratic); it may close on its opening line.
           const endMarker = open[1];
-          endMarker.lastIndex = pos + l.indexOf('<') + 2;
+          endMarker.lastIndex = from + l.indexOf('<') + 2;
           const close = endMarker.exec(text);
           const end = close ? close.index + close[0].length : Infinity;
           if (end > nl) htmlEnd = end;

@@ -24,6 +24,16 @@ export const MAX_BARE_LABELS = 256;
 /** List items indented this far (about 30 nesting levels), and how many such lines make a shape. */
 export const MAX_LIST_INDENT = 64;
 export const MAX_DEEP_LIST_LINES = 16;
+/** Containers opened on one line (`1. 1. 1. ...`, `- > - > ...`, `- >>>>...`): each list item or quote marker
+ * after the previous one opens a container inside it, and mdast's list preparation is quadratic in the depth
+ * (measured: 17,000 on one 50 KB line took 52 s). */
+export const MAX_LINE_CONTAINERS = 32;
+/** `]` with no `[` open in one paragraph (`](](...`): the footnote extension looks back for a label start from
+ * each one (20 KB: 0.4 s, 50 KB: 2 s). */
+export const MAX_UNMATCHED_CLOSERS = 256;
+/** `<!--` not yet closed in one paragraph, inside text (a heading, a table cell): each rescans to the end for
+ * its `-->` (50 KB: 5 s). */
+export const MAX_OPEN_COMMENTS = 64;
 
 /** A list item's marker followed by a space, a tab or the line end. */
 const isListItem = (text: string, i: number): boolean => {
@@ -44,6 +54,31 @@ const isListMarker = (text: string, i: number): boolean => {
 
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/**
+ * How many containers a line opens: its leading quote markers (`quote`, already counted) plus every list item
+ * marker or `>` that follows them on the same line, each after optional spaces. Stops at the first other
+ * character, so it looks at a line's prefix only.
+ */
+function lineContainers(text: string, from: number, quote: number): number {
+  let n = quote;
+  let i = from;
+  for (;;) {
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    const c = text.charCodeAt(i);
+    if (c === 62 /* > */) {
+      n++;
+      i++;
+    } else if (isListItem(text, i)) {
+      n++;
+      while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      i++;
+    } else {
+      return n;
+    }
+    if (n > MAX_LINE_CONTAINERS) return n;
+  }
+}
+
 export function assessRisk(text: string): Risk {
   if (text.length > MAX_REMARK_CHUNK) return { risky: true, reason: `a block of ${text.length} characters without a blank line to cut at` };
   let maxQuote = 0;
@@ -53,6 +88,8 @@ export function assessRisk(text: string): Risk {
   let emphasis = 0;
   let angles = 0;
   let labels = 0;
+  let unmatched = 0;
+  let comments = 0;
   let blankLine = true;
   /** Inside fenced code (opened at the line start, as in parse.ts): nothing there is parsed as inline. */
   let fence = '';
@@ -72,6 +109,9 @@ export function assessRisk(text: string): Risk {
     if (quote > maxQuote) maxQuote = quote;
     if (quote > MAX_QUOTE_DEPTH) return { risky: true, reason: `block quotes nested ${quote} deep` };
     if (indent >= MAX_LIST_INDENT && isListMarker(text, i) && ++deepListLines >= MAX_DEEP_LIST_LINES) return { risky: true, reason: `list items nested ${indent} columns deep` };
+    // Containers opened further on the same line: list markers and quote markers after the first container.
+    const containers = lineContainers(text, i, quote);
+    if (containers > MAX_LINE_CONTAINERS) return { risky: true, reason: `${containers} lists or quotes opened on one line` };
     const lineStart = i;
     const first = text.charCodeAt(i);
     if (indent <= 3 && (first === 96 || first === 126) && text.startsWith(String.fromCharCode(first).repeat(3), i)) {
@@ -91,8 +131,13 @@ export function assessRisk(text: string): Risk {
         if (++brackets > MAX_OPEN_BRACKETS) return { risky: true, reason: `${brackets} open brackets in one paragraph` };
       } else if (c === 93 /* ] */) {
         if (brackets > 0) brackets--;
+        else if (++unmatched > MAX_UNMATCHED_CLOSERS) return { risky: true, reason: `${unmatched} closing brackets without an opening one in one paragraph` };
         if (text.charCodeAt(i + 1) !== 40 && ++labels > MAX_BARE_LABELS) return { risky: true, reason: `${labels} bracketed labels in one paragraph` };
         if (text.charCodeAt(i + 1) === 40 && text.charCodeAt(i + 2) === 60 && ++angles > MAX_ANGLE_DESTINATIONS) return { risky: true, reason: `${angles} link destinations in angle brackets in one paragraph` };
+      } else if (c === 60 /* < */ && text.startsWith('<!--', i)) {
+        if (i > lineStart && ++comments > MAX_OPEN_COMMENTS) return { risky: true, reason: `${comments} unclosed HTML comments in one paragraph` };
+      } else if (c === 62 /* > */ && comments > 0 && text.charCodeAt(i - 1) === 45 && text.charCodeAt(i - 2) === 45) {
+        comments--;
       } else if (c === 42 /* * */ || (c === 95 /* _ */ && !(isWordChar(text.charCodeAt(i - 1)) && isWordChar(text.charCodeAt(i + 1))))) {
         // (An `_` inside a word, as in snake_case, can neither open nor close emphasis.)
         if (++emphasis > MAX_EMPHASIS_MARKERS) return { risky: true, reason: `${emphasis} emphasis markers in one paragraph` };
@@ -106,6 +151,8 @@ export function assessRisk(text: string): Risk {
       emphasis = 0;
       angles = 0;
       labels = 0;
+      unmatched = 0;
+      comments = 0;
     }
     blankLine = blank;
     if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;

@@ -52,7 +52,7 @@ export function isContent(b: Block, templateMode: boolean): boolean {
       return true;
     case 'html':
       if (b.comment) return templateMode && !/^\s*<!--\s*mldoc\b/.test(b.text);
-      return /<(?:img|picture|video|svg|iframe|table)\b/i.test(b.text) || b.text.replace(/<[^>]*>/g, '').trim() !== '';
+      return /<(?:img|picture|video|svg|iframe|table)\b/i.test(b.text) || b.text.replace(/<[^<>]*>/g, '').trim() !== ''; // [^<>]: linear (see html.ts TAGS)
     default:
       return false;
   }
