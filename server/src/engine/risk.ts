@@ -15,7 +15,8 @@ export const MAX_REMARK_CHUNK = 256 * 1024;
 export const MAX_QUOTE_DEPTH = 32;
 /** `[` still open in one paragraph: link resolution looks back over every open bracket. */
 export const MAX_OPEN_BRACKETS = 128;
-/** `*` and `_` in one paragraph: emphasis resolution pairs delimiters in quadratic time. */
+/** `*`, `_` and `~` in one paragraph: emphasis and strikethrough resolution pair delimiters in quadratic time
+ * (40 KB of `~~x`: 1.2 s). */
 export const MAX_EMPHASIS_MARKERS = 1200;
 /** `](<` (link destinations in angle brackets) in one paragraph: an unclosed one rescans to its end. */
 export const MAX_ANGLE_DESTINATIONS = 64;
@@ -31,8 +32,9 @@ export const MAX_LINE_CONTAINERS = 32;
 /** `]` with no `[` open in one paragraph (`](](...`): the footnote extension looks back for a label start from
  * each one (20 KB: 0.4 s, 50 KB: 2 s). */
 export const MAX_UNMATCHED_CLOSERS = 256;
-/** `<!--` not yet closed in one paragraph, inside text (a heading, a table cell): each rescans to the end for
- * its `-->` (50 KB: 5 s). */
+/** HTML comments (`<!--`), processing instructions (`<?`) and declarations (`<!x`, `<![CDATA[`) opened inside
+ * text (a paragraph's line, a heading, a table cell) and not yet closed, in one paragraph: each rescans to the
+ * end for its closing marker (50 KB of `<!--` in a heading: 5 s; 20 KB of `?<`: 1.6 s). */
 export const MAX_OPEN_COMMENTS = 64;
 
 /** A list item's marker followed by a space, a tab or the line end. */
@@ -134,11 +136,12 @@ export function assessRisk(text: string): Risk {
         else if (++unmatched > MAX_UNMATCHED_CLOSERS) return { risky: true, reason: `${unmatched} closing brackets without an opening one in one paragraph` };
         if (text.charCodeAt(i + 1) !== 40 && ++labels > MAX_BARE_LABELS) return { risky: true, reason: `${labels} bracketed labels in one paragraph` };
         if (text.charCodeAt(i + 1) === 40 && text.charCodeAt(i + 2) === 60 && ++angles > MAX_ANGLE_DESTINATIONS) return { risky: true, reason: `${angles} link destinations in angle brackets in one paragraph` };
-      } else if (c === 60 /* < */ && text.startsWith('<!--', i)) {
-        if (i > lineStart && ++comments > MAX_OPEN_COMMENTS) return { risky: true, reason: `${comments} unclosed HTML comments in one paragraph` };
-      } else if (c === 62 /* > */ && comments > 0 && text.charCodeAt(i - 1) === 45 && text.charCodeAt(i - 2) === 45) {
+      } else if (c === 60 /* < */ && (text.charCodeAt(i + 1) === 33 /* ! */ || text.charCodeAt(i + 1) === 63 /* ? */)) {
+        if (i > lineStart && ++comments > MAX_OPEN_COMMENTS) return { risky: true, reason: `${comments} unclosed HTML comments or instructions in one paragraph` };
+      } else if (c === 62 /* > */ && comments > 0 && (text.charCodeAt(i - 1) === 45 || text.charCodeAt(i - 1) === 63 || text.charCodeAt(i - 1) === 93)) {
+        // -->, ?> or ]]> (a declaration's plain > is not counted: a paragraph may hold many a > b).
         comments--;
-      } else if (c === 42 /* * */ || (c === 95 /* _ */ && !(isWordChar(text.charCodeAt(i - 1)) && isWordChar(text.charCodeAt(i + 1))))) {
+      } else if (c === 42 /* * */ || c === 126 /* ~ */ || (c === 95 /* _ */ && !(isWordChar(text.charCodeAt(i - 1)) && isWordChar(text.charCodeAt(i + 1))))) {
         // (An `_` inside a word, as in snake_case, can neither open nor close emphasis.)
         if (++emphasis > MAX_EMPHASIS_MARKERS) return { risky: true, reason: `${emphasis} emphasis markers in one paragraph` };
       }
