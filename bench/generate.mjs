@@ -114,6 +114,8 @@ export function pathological(bytes) {
     'comments-in-heading': blocksOf((n) => '## ' + repeatTo('<!--', n - 3), bytes),
     // "](" without a "[" (the footnote extension looks back from every "]");
     closers: blocksOf((n) => repeatTo('](', n), bytes),
+    // characters that may start a construct and do not (micromark merges the text pieces by splices);
+    'failed-construct-starts': blocksOf((n) => repeatTo(']([a', n), bytes),
     // a heading of unclosed "(" (the heading's normal form drops "(...)" qualifiers).
     'parens-heading': blocksOf((n) => '## ' + repeatTo('(', n - 3), bytes),
     // HTML blocks of unclosed tags, 64 KB each (under the 256 KB of a block the line scan takes instead): a

@@ -208,6 +208,17 @@ export const PATHOLOGICAL_SHAPES: Readonly<Record<string, (n: number) => string>
   backticks: (n) => '`a'.repeat(n),
   'open-fences': (n) => '```\n'.repeat(n),
   'heading-runs': (n) => '## Data\n'.repeat(n),
+  // Found by bench/shape-fuzz.mjs (2026-11-27): in remark (the first six) or in the engine's regexes.
+  'ordered-one-line': (n) => '1. '.repeat(n),
+  'quotes-in-list': (n) => '- ' + '>'.repeat(n),
+  'comments-in-heading': (n) => '## ' + '<!--'.repeat(n),
+  closers: (n) => ']('.repeat(n),
+  'instructions-in-text': (n) => '?<'.repeat(n),
+  strikethrough: (n) => '~~x'.repeat(n),
+  'parens-heading': (n) => '## ' + '('.repeat(n),
+  'html-unclosed-tags': (n) => '<div>\n' + '<a'.repeat(n),
+  'dotted-run-url': (n) => 'a.'.repeat(n) + ' http://x.org/a',
+  'failed-construct-starts': (n) => ']([a'.repeat(n),
 };
 
 export const pathologicalDoc: fc.Arbitrary<string> = fc

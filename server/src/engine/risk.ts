@@ -36,6 +36,15 @@ export const MAX_UNMATCHED_CLOSERS = 256;
  * text (a paragraph's line, a heading, a table cell) and not yet closed, in one paragraph: each rescans to the
  * end for its closing marker (50 KB of `<!--` in a heading: 5 s; 20 KB of `?<`: 1.6 s). */
 export const MAX_OPEN_COMMENTS = 64;
+/** `<`, `[`, `]`, `!`, `&`, `\` and backticks in one paragraph: each that does not start a construct becomes a
+ * piece of text that micromark's text resolver merges with its neighbours by an array splice, a copy of the
+ * paragraph's events (160 KB of `]([a`: 5.5 s). Real paragraphs hold a few dozen; 600 links hold 1,200. */
+export const MAX_TEXT_CONSTRUCT_STARTS = 4096;
+
+/** The first line of an HTML block (CommonMark kinds 1-6): its lines are raw HTML, not text micromark resolves,
+ * so their `<` do not count (an HTML table of a thousand rows is not a risk). */
+const HTML_BLOCK_START =
+  /^<(?:[!?]|(?:script|pre|style|textarea)(?:[\s>]|$)|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s/>]|$))/i;
 
 /** A list item's marker followed by a space, a tab or the line end. */
 const isListItem = (text: string, i: number): boolean => {
@@ -92,6 +101,9 @@ export function assessRisk(text: string): Risk {
   let labels = 0;
   let unmatched = 0;
   let comments = 0;
+  let starts = 0;
+  /** The paragraph (run of lines) is an HTML block. */
+  let htmlBlock = false;
   let blankLine = true;
   /** Inside fenced code (opened at the line start, as in parse.ts): nothing there is parsed as inline. */
   let fence = '';
@@ -116,6 +128,7 @@ export function assessRisk(text: string): Risk {
     if (containers > MAX_LINE_CONTAINERS) return { risky: true, reason: `${containers} lists or quotes opened on one line` };
     const lineStart = i;
     const first = text.charCodeAt(i);
+    if (blankLine) htmlBlock = indent <= 3 && first === 60 && HTML_BLOCK_START.test(text.slice(i, i + 16));
     if (indent <= 3 && (first === 96 || first === 126) && text.startsWith(String.fromCharCode(first).repeat(3), i)) {
       let n = 3;
       while (text.charCodeAt(i + n) === first) n++;
@@ -129,6 +142,9 @@ export function assessRisk(text: string): Risk {
     while (i < text.length) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) break;
+      if (!htmlBlock && (c === 60 || c === 91 || c === 93 || c === 33 || c === 38 || c === 92 || c === 96) && ++starts > MAX_TEXT_CONSTRUCT_STARTS) {
+        return { risky: true, reason: `${starts} characters that may start a construct (< [ ] ! & \\ \`) in one paragraph` };
+      }
       if (c === 91 /* [ */) {
         if (++brackets > MAX_OPEN_BRACKETS) return { risky: true, reason: `${brackets} open brackets in one paragraph` };
       } else if (c === 93 /* ] */) {
@@ -156,6 +172,7 @@ export function assessRisk(text: string): Risk {
       labels = 0;
       unmatched = 0;
       comments = 0;
+      starts = 0;
     }
     blankLine = blank;
     if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
