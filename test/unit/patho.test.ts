@@ -44,7 +44,11 @@ describe('pathological inputs', () => {
     const tightList = Array.from({ length: 800 }, (_, i) => `- **Item ${i}**: uses \`feature_${i}\` and _note_ [link](http://x/${i})`).join('\n');
     const table = '| feature | source |\n|---|---|\n' + Array.from({ length: 3000 }, (_, i) => `| user_feature_${i}_days | **warehouse** |`).join('\n');
     const code = '```python\n' + Array.from({ length: 2000 }, (_, i) => `def f_${i}(**kwargs): return __x__[${i}]`).join('\n') + '\n```';
-    for (const [name, body] of Object.entries({ tightList, table, code })) assert.equal(assessRisk(body).risky, false, name);
+    // Lines of list or quote markers inside fenced code are text, not containers.
+    const markersInCode = '```\n' + Array.from({ length: 50 }, () => '- '.repeat(40) + '> '.repeat(40)).join('\n') + '\n```';
+    const htmlTable = '<table>\n' + Array.from({ length: 3000 }, (_, i) => `<tr><td>run ${i}</td><td>[0.9${i}]</td></tr>`).join('\n') + '\n</table>';
+    const links = Array.from({ length: 600 }, (_, i) => `[ref ${i}](https://example.com/${i})`).join(' ');
+    for (const [name, body] of Object.entries({ tightList, table, code, markersInCode, htmlTable, links })) assert.equal(assessRisk(body).risky, false, name);
   });
 
   it('a chunk that is only partly risky loses the full parse only where it is risky', () => {

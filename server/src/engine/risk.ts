@@ -41,8 +41,8 @@ export const MAX_OPEN_COMMENTS = 64;
  * paragraph's events (160 KB of `]([a`: 5.5 s). Real paragraphs hold a few dozen; 600 links hold 1,200. */
 export const MAX_TEXT_CONSTRUCT_STARTS = 4096;
 
-/** The first line of an HTML block (CommonMark kinds 1-6): its lines are raw HTML, not text micromark resolves,
- * so their `<` do not count (an HTML table of a thousand rows is not a risk). */
+/** The first line of an HTML block (CommonMark kinds 1-6): its lines, up to the next blank line, are raw HTML,
+ * not text micromark resolves, so nothing in them counts (an HTML table of a thousand rows is not a risk). */
 const HTML_BLOCK_START =
   /^<(?:[!?]|(?:script|pre|style|textarea)(?:[\s>]|$)|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s/>]|$))/i;
 
@@ -123,8 +123,9 @@ export function assessRisk(text: string): Risk {
     if (quote > maxQuote) maxQuote = quote;
     if (quote > MAX_QUOTE_DEPTH) return { risky: true, reason: `block quotes nested ${quote} deep` };
     if (indent >= MAX_LIST_INDENT && isListMarker(text, i) && ++deepListLines >= MAX_DEEP_LIST_LINES) return { risky: true, reason: `list items nested ${indent} columns deep` };
-    // Containers opened further on the same line: list markers and quote markers after the first container.
-    const containers = lineContainers(text, i, quote);
+    // Containers opened further on the same line: list markers and quote markers after the first container
+    // (not inside fenced code, where such a line is text).
+    const containers = fence ? quote : lineContainers(text, i, quote);
     if (containers > MAX_LINE_CONTAINERS) return { risky: true, reason: `${containers} lists or quotes opened on one line` };
     const lineStart = i;
     const first = text.charCodeAt(i);
@@ -136,13 +137,14 @@ export function assessRisk(text: string): Risk {
       if (!fence) fence = marker;
       else if (marker.length >= fence.length && marker[0] === fence[0]) fence = '';
     }
-    if (fence) {
+    // Fenced code and HTML blocks are not parsed as inline text: nothing in them counts.
+    if (fence || htmlBlock) {
       while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
     }
     while (i < text.length) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) break;
-      if (!htmlBlock && (c === 60 || c === 91 || c === 93 || c === 33 || c === 38 || c === 92 || c === 96) && ++starts > MAX_TEXT_CONSTRUCT_STARTS) {
+      if ((c === 60 || c === 91 || c === 93 || c === 33 || c === 38 || c === 92 || c === 96) && ++starts > MAX_TEXT_CONSTRUCT_STARTS) {
         return { risky: true, reason: `${starts} characters that may start a construct (< [ ] ! & \\ \`) in one paragraph` };
       }
       if (c === 91 /* [ */) {
