@@ -13,6 +13,9 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { createMarkdownReader } from './markdown-reader';
 import type { Block, Span } from './types';
 import { findByPlace, findPlaced } from './by-place';
 import type { PhraseEntry } from './match';
@@ -406,6 +409,30 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 /** For text that does not start the document, where a `---` line is a thematic break, not front matter. */
 const bodyProcessor = unified().use(remarkParse).use(remarkGfmBlocks);
 
+/**
+ * The same two parsers, set up once (markdown-reader.ts): the trees are remark-parse's, without its set-up on
+ * every chunk. The extensions are those the plugins above add, in the same order.
+ */
+const GFM_BLOCKS = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const GFM_BLOCKS_MDAST = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
+const readDocument = createMarkdownReader([frontmatter(['yaml', 'toml']), ...GFM_BLOCKS], [frontmatterFromMarkdown(['yaml', 'toml']), ...GFM_BLOCKS_MDAST]);
+const readBody = createMarkdownReader(GFM_BLOCKS, GFM_BLOCKS_MDAST);
+
+/** The mdast tree of `text` as remark-parse (with front matter at the document start, and GFM blocks) gives it. */
+export function readMarkdown(text: string, atDocumentStart: boolean): unknown {
+  try {
+    return (atDocumentStart ? readDocument : readBody)(text);
+  } catch {
+    // Not expected (the reader is remark-parse's own code set up once); remark-parse decides, and throws if it must.
+    return (atDocumentStart ? processor : bodyProcessor).parse(text);
+  }
+}
+
+/** remark-parse itself, as the plugins set it up (the reference readMarkdown is tested against). */
+export function parseWithProcessor(text: string, atDocumentStart: boolean): unknown {
+  return (atDocumentStart ? processor : bodyProcessor).parse(text);
+}
+
 interface MdNode {
   type: string;
   value?: string;
@@ -510,7 +537,7 @@ export function blocksOfTree(tree: unknown): Block[] {
 }
 
 export function parseWithRemark(text: string, atDocumentStart = true): Block[] {
-  const out = blocksOfTree((atDocumentStart ? processor : bodyProcessor).parse(text));
+  const out = blocksOfTree(readMarkdown(text, atDocumentStart));
   // micromark drops a leading BOM and counts offsets from the character after it: shift back into the text.
   if (text.charCodeAt(0) === 0xfeff) return out.map((b) => shiftedBlock(b, 1));
   return out;
@@ -554,10 +581,73 @@ export const GROUP_CHUNKS_ABOVE = 64 * 1024;
 function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block[]; degraded: boolean } {
   if (assessRisk(text).risky) return { blocks: parseWithLineScan(text), degraded: true };
   try {
-    return { blocks: parseWithRemark(text, atDocumentStart), degraded: false };
+    return { blocks: parseWithPlainParagraphs(text, atDocumentStart), degraded: false };
   } catch {
     return { blocks: parseWithLineScan(text), degraded: true };
   }
+}
+
+/**
+ * A line of a plain paragraph: it starts with a letter and holds none of the characters that may start or end a
+ * Markdown construct (`\ \` * _ ~ [ ] < & |`), no tab, no control character, and no trailing space. Such
+ * lines can only be paragraph text: a letter cannot start a list, quote, heading, fence, thematic break, HTML
+ * block, table or indented code, nor end a setext heading; and with none of those characters, nothing inline
+ * (emphasis, code, links, references, footnotes, autolinks, HTML, character references, escapes, hard breaks)
+ * can occur. remark's paragraph for such lines is the lines themselves, line endings included.
+ */
+const PLAIN_LINE = /^\p{L}[^\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
+
+/** The paragraph block of the group text[start, end) (lines, then blank lines) when every line is plain. */
+export function plainParagraphBlock(text: string, start: number, end: number): Block | undefined {
+  let pos = start;
+  let textEnd = -1; // end of the last line of text so far
+  let blankSeen = false;
+  while (pos < end) {
+    let nl = pos;
+    while (nl < end && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
+    if (isBlankLine(text, pos, nl)) {
+      if (textEnd < 0) return undefined;
+      blankSeen = true;
+    } else {
+      // Text after a blank line would be another group (or not plain: indented).
+      if (blankSeen || !PLAIN_LINE.test(text.slice(pos, nl))) return undefined;
+      textEnd = nl;
+    }
+    pos = nextLineAt(text, nl);
+  }
+  if (textEnd < 0) return undefined;
+  return makeBlock('paragraph', 0, text.slice(start, textEnd).trim(), { start, end: textEnd });
+}
+
+/**
+ * remark's blocks for a chunk, with its plain paragraphs (see PLAIN_LINE) read directly: the chunk is cut into
+ * paragraph groups (splitParagraphGroups: remark gives the same blocks for the parts as for the whole), the
+ * runs of groups between plain paragraphs are parsed as one text each, and the plain ones become paragraph
+ * blocks without a parse. Plain prose is most of a design doc's text and the tokenizer's slowest case per
+ * character. A chunk with a reference or footnote definition (`]:`) is parsed whole, since a definition in one
+ * run would not be seen from another.
+ */
+function parseWithPlainParagraphs(text: string, atDocumentStart: boolean): Block[] {
+  if (text.includes(']:')) return parseWithRemark(text, atDocumentStart);
+  const parts = splitParagraphGroups(text, atDocumentStart);
+  if (parts.length < 2) return parseWithRemark(text, atDocumentStart);
+  const out: Block[] = [];
+  let runStart = 0; // start of the text not yet parsed (a run of groups that are not plain)
+  const flush = (runEnd: number) => {
+    if (runEnd <= runStart) return;
+    const blocks = parseWithRemark(text.slice(runStart, runEnd), atDocumentStart && runStart === 0);
+    for (const b of blocks) out.push(runStart === 0 ? b : shiftedBlock(b, runStart));
+  };
+  for (const part of parts) {
+    const end = part.start + part.text.length;
+    const plain = plainParagraphBlock(text, part.start, end);
+    if (!plain) continue;
+    flush(part.start);
+    out.push(plain);
+    runStart = end;
+  }
+  flush(text.length);
+  return out;
 }
 
 /**

@@ -1,0 +1,161 @@
+// The engine reads Markdown with remark-parse's own code set up once (markdown-reader.ts) and reads plain
+// paragraphs without a parse (parse.ts parseWithPlainParagraphs). Both must give exactly what remark-parse gives:
+// the same mdast trees (node for node, positions included) and the same blocks, on every real document we have,
+// on generated ones, and across successive documents read by one reader (no state may leak between them).
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { blocksOfTree, parseChunk, parseWithProcessor, plainParagraphBlock, readMarkdown, shiftedBlock, splitChunks } from '../../server/src/engine/parse';
+import { markdownDoc, params, runs, splicedDoc } from '../fuzz/arbitraries';
+import { REPO_ROOT } from './markdown-files';
+// @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
+import { prng } from '../../bench/generate.mjs';
+
+function markdownUnder(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) {
+      if (f !== 'node_modules' && !f.startsWith('.') && f !== 'out' && f !== 'dist') markdownUnder(p, out);
+    } else if (f.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+const FILES = [REPO_ROOT, join(REPO_ROOT, '..', 'shared', 'corpus')].flatMap((d) => markdownUnder(d));
+
+/** The units the engine parses: each chunk of the text, and the whole text both as a document and as a body. */
+function units(text: string): [string, boolean][] {
+  return [[text, true], [text, false], ...splitChunks(text).map((c): [string, boolean] => [c.text, c.start === 0])];
+}
+
+/** remark's blocks for a chunk parsed whole, against the engine's (plain paragraphs read directly). */
+function sameBlocks(text: string, atDocumentStart: boolean): void {
+  const parsed = parseChunk(text, atDocumentStart);
+  if (parsed.degraded.length) return; // read by the line scan on purpose (risk.ts), not by remark
+  const want = blocksOfTree(parseWithProcessor(text, atDocumentStart));
+  // remark counts offsets from after a leading byte order mark; the engine's blocks are placed in the text.
+  const placed = text.charCodeAt(0) === 0xfeff ? want.map((b) => shiftedBlock(b, 1)) : want;
+  assert.deepEqual(parsed.blocks, placed, JSON.stringify(text.slice(0, 400)));
+}
+
+describe('markdown reader (remark-parse set up once)', () => {
+  it('gives remark-parse’s trees on every Markdown file of the repository and the corpus, whole and by chunk', () => {
+    assert.ok(FILES.length >= 80, `${FILES.length} files`);
+    let nodes = 0;
+    for (const f of FILES) {
+      for (const [text, start] of units(readFileSync(f, 'utf8'))) {
+        const want = parseWithProcessor(text, start) as { children: unknown[] };
+        assert.deepEqual(readMarkdown(text, start), want, `${f} (${start ? 'document' : 'body'}, ${text.length} chars)`);
+        nodes += want.children.length;
+      }
+    }
+    assert.ok(nodes > 5000, `${nodes} top-level nodes compared`);
+  });
+
+  it('gives remark-parse’s trees on generated documents (hostile characters, all line endings)', () => {
+    fc.assert(
+      fc.property(fc.oneof(markdownDoc, splicedDoc), fc.boolean(), (text, start) => {
+        assert.deepEqual(readMarkdown(text, start), parseWithProcessor(text, start));
+      }),
+      params(runs(300)),
+    );
+  });
+
+  it('keeps no state from one document to the next (definitions, footnotes, lazy lines)', () => {
+    const sequence = [
+      '[ref]: https://example.com\n\n[^1]: A note.\n\n> quoted\nlazy line\n',
+      // Without the definitions above these are plain text; `===` on line 2 is a setext underline, which a lazy
+      // line 2 left over from the document above would forbid.
+      'Title\n===\n\nSee [ref] and a note[^1].\n',
+      '> quoted\nlazy\nstill lazy\n\n[x]: /a\n',
+      'Heading\n---\n\n[x] stays text\n',
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const text of sequence) assert.deepEqual(readMarkdown(text, true), parseWithProcessor(text, true), JSON.stringify(text));
+    }
+    const tree = readMarkdown(sequence[1]!, true) as { children: { type: string; depth?: number; children?: { type: string }[] }[] };
+    assert.equal(tree.children[0]!.type, 'heading');
+    assert.equal(tree.children[0]!.depth, 1);
+    assert.ok(!tree.children[1]!.children!.some((c) => c.type === 'linkReference' || c.type === 'footnoteReference'));
+  });
+});
+
+/** Lines that are not plain (each must be parsed by remark), and lines that are. */
+const NOT_PLAIN = [
+  'Has *emphasis* in it',
+  'Has _under_scores',
+  'Has `code` in it',
+  'Has a [link](https://x.y)',
+  'Has ~~struck~~ text',
+  'Has an &amp; entity',
+  'Has a back\\slash escape',
+  'Has a <b>tag</b>',
+  'Has a | pipe',
+  'Ends with two spaces  ',
+  'Ends with a space ',
+  'Has\ta tab',
+  'Has a NUL \u0000 here',
+  '1. starts a list',
+  '- starts a list',
+  '    indented code',
+  ' one space in',
+  '> a quote',
+  '# a heading',
+  '===',
+  '---',
+  '<div>',
+  '```',
+];
+const PLAIN = ['Plain words only, with commas.', 'Émile wrote: "the model (v2) beats 0.91 AUC!"', 'Ünïcödé text — with dashes… and 100% numbers', 'Line with a no-break\u00a0space inside', '日本語の文章です。'];
+
+describe('plain paragraphs read without a parse', () => {
+  it('recognises plain lines and nothing else', () => {
+    for (const line of PLAIN) {
+      const text = `${line}\n${line}\n\n`;
+      const b = plainParagraphBlock(text, 0, text.length);
+      assert.ok(b, JSON.stringify(line));
+      assert.deepEqual(b, blocksOfTree(parseWithProcessor(text, false))[0]);
+    }
+    for (const line of NOT_PLAIN) {
+      for (const text of [`${line}\n`, `Plain first line\n${line}\n`]) assert.equal(plainParagraphBlock(text, 0, text.length), undefined, JSON.stringify(text));
+    }
+  });
+
+  it('gives remark’s blocks when plain paragraphs sit next to every other kind of block', () => {
+    const rnd = prng(7) as () => number;
+    const pieces = [...PLAIN, ...PLAIN, ...NOT_PLAIN, '- item\n  continued', '```\ncode\n\nmore code\n```', '<div>\n\nhtml\n</div>', '<!--\n\nPlain inside a comment\n-->', '| a | b |\n|---|---|\n| c | d |', 'Setext\n------', '[ref]: https://example.com', 'See [ref].', '[^1]: Note.', '> quote\n\nPlain after a quote', '1. one\n\n   Plain inside the item'];
+    let compared = 0;
+    for (let n = 0; n < 400; n++) {
+      const eol = ['\n', '\r\n', '\r'][Math.floor(rnd() * 3)]!;
+      const blocks = Array.from({ length: 2 + Math.floor(rnd() * 12) }, () => pieces[Math.floor(rnd() * pieces.length)]!.replace(/\n/g, eol));
+      const seps = blocks.map(() => [eol, eol + eol, eol + eol + eol][Math.floor(rnd() * 3)]!);
+      const text = (rnd() < 0.2 ? '## Heading' + eol + eol : '') + blocks.map((b, i) => b + seps[i]).join('');
+      sameBlocks(text, rnd() < 0.5);
+      compared++;
+    }
+    assert.equal(compared, 400);
+  });
+
+  it('gives remark’s blocks on every chunk of every Markdown file of the repository and the corpus', () => {
+    let plain = 0;
+    for (const f of FILES) {
+      for (const c of splitChunks(readFileSync(f, 'utf8'))) {
+        sameBlocks(c.text, c.start === 0);
+        plain += Number(c.text.split(/\n\n/).some((p) => p.length > 0 && plainParagraphBlock(p, 0, p.length) !== undefined));
+      }
+    }
+    assert.ok(plain > 300, `${plain} chunks with a plain paragraph`);
+  });
+
+  it('gives remark’s blocks on generated documents', () => {
+    fc.assert(
+      fc.property(fc.oneof(markdownDoc, splicedDoc), (text) => {
+        for (const c of splitChunks(text)) sameBlocks(c.text, c.start === 0);
+      }),
+      params(runs(300)),
+    );
+  });
+});
