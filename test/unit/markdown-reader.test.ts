@@ -1,5 +1,5 @@
 // The engine reads Markdown with remark-parse's own code set up once (markdown-reader.ts) and reads plain
-// paragraphs without a parse (parse.ts parseWithPlainParagraphs). Both must give exactly what remark-parse gives:
+// paragraphs, headings and simple lists without a parse (parse.ts parseWithPlainGroups). Both must give exactly what remark-parse gives:
 // the same mdast trees (node for node, positions included) and the same blocks, on every real document we have,
 // on generated ones, and across successive documents read by one reader (no state may leak between them).
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { blocksOfTree, parseChunk, parseWithProcessor, plainParagraphBlock, readMarkdown, shiftedBlock, splitChunks } from '../../server/src/engine/parse';
+import { blocksOfTree, parseChunk, parseWithProcessor, plainGroupBlocks, readMarkdown, shiftedBlock, splitChunks } from '../../server/src/engine/parse';
 import { markdownDoc, params, runs, splicedDoc } from '../fuzz/arbitraries';
 import { REPO_ROOT } from './markdown-files';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
@@ -111,22 +111,46 @@ const NOT_PLAIN = [
 ];
 const PLAIN = ['Plain words only, with commas.', 'Émile wrote: "the model (v2) beats 0.91 AUC!"', 'Ünïcödé text — with dashes… and 100% numbers', 'Line with a no-break\u00a0space inside', '日本語の文章です。'];
 
-describe('plain paragraphs read without a parse', () => {
-  it('recognises plain lines and nothing else', () => {
-    for (const line of PLAIN) {
-      const text = `${line}\n${line}\n\n`;
-      const b = plainParagraphBlock(text, 0, text.length);
-      assert.ok(b, JSON.stringify(line));
-      assert.deepEqual(b, blocksOfTree(parseWithProcessor(text, false))[0]);
+/** Groups that are plain (read without a parse) and groups that are not (each must be parsed by remark). */
+const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, deeper', '- one\n- two', '* Élan\n* zèle', '1. one\n2. two\n10. ten', '3) x', '+ a'];
+const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '## Trailing space ', '#No space', '####### seven', '  ## indented', '## Title\nText', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-  two spaces', '- item\n  continued', '- item\ncontinued', '- `code`', '- 2023 revenue', '1.5 million', '## **Bold**'];
+
+describe('plain paragraphs, headings and lists read without a parse', () => {
+  it('recognises plain groups and nothing else', () => {
+    for (const group of [...PLAIN.map((l) => `${l}\n${l}`), ...PLAIN_GROUPS]) {
+      for (const eol of ['\n', '\r\n', '\r']) {
+        const text = `${group}\n\n`.replace(/\n/g, eol);
+        const b = plainGroupBlocks(text, 0, text.length);
+        assert.ok(b, JSON.stringify(text));
+        assert.deepEqual(b, blocksOfTree(parseWithProcessor(text, false)), JSON.stringify(text));
+      }
     }
     for (const line of NOT_PLAIN) {
-      for (const text of [`${line}\n`, `Plain first line\n${line}\n`]) assert.equal(plainParagraphBlock(text, 0, text.length), undefined, JSON.stringify(text));
+      const text = `Plain first line\n${line}\n`;
+      assert.equal(plainGroupBlocks(text, 0, text.length), undefined, JSON.stringify(text));
+      // Alone, a few are plain groups of another kind (a heading, a list item): then they are remark's blocks.
+      const alone = plainGroupBlocks(`${line}\n`, 0, line.length + 1);
+      if (alone) assert.deepEqual(alone, blocksOfTree(parseWithProcessor(`${line}\n`, false)), JSON.stringify(line));
     }
+    for (const group of NOT_PLAIN_GROUPS) assert.equal(plainGroupBlocks(`${group}\n`, 0, group.length + 1), undefined, JSON.stringify(group));
+  });
+
+  it('gives remark’s blocks where a group depends on what came before it', () => {
+    const cases = [
+      // After indented code micromark reads an ordered item that does not start at 1 as a paragraph.
+      'Plain text.\n\n    indented code\n\n2) An ordered item\n',
+      'Plain text.\n\n\tcode after a tab\n\n7. Another ordered item\n\nPlain again.\n',
+      '- item\n\n      code in the item\n\n3. Ordered\n',
+      // A byte order mark inside the text is a character, not the start of a text.
+      'Plain text.\n\n\uFEFFA line after a byte order mark\n',
+      '# Title\n\n\uFEFF- not an item\n',
+    ];
+    for (const text of cases) for (const start of [true, false]) sameBlocks(text, start);
   });
 
   it('gives remark’s blocks when plain paragraphs sit next to every other kind of block', () => {
     const rnd = prng(7) as () => number;
-    const pieces = [...PLAIN, ...PLAIN, ...NOT_PLAIN, '- item\n  continued', '```\ncode\n\nmore code\n```', '<div>\n\nhtml\n</div>', '<!--\n\nPlain inside a comment\n-->', '| a | b |\n|---|---|\n| c | d |', 'Setext\n------', '[ref]: https://example.com', 'See [ref].', '[^1]: Note.', '> quote\n\nPlain after a quote', '1. one\n\n   Plain inside the item'];
+    const pieces = [...PLAIN, ...PLAIN, ...PLAIN_GROUPS, ...NOT_PLAIN, ...NOT_PLAIN_GROUPS, '- item\n  continued', '```\ncode\n\nmore code\n```', '<div>\n\nhtml\n</div>', '<!--\n\nPlain inside a comment\n-->', '| a | b |\n|---|---|\n| c | d |', 'Setext\n------', '[ref]: https://example.com', 'See [ref].', '[^1]: Note.', '> quote\n\nPlain after a quote', '1. one\n\n   Plain inside the item', '\uFEFFA line after a byte order mark', '\uFEFF `code` after a byte order mark', '    indented code', '\tindented by a tab', '2) An ordered item', '7. Another ordered item'];
     let compared = 0;
     for (let n = 0; n < 400; n++) {
       const eol = ['\n', '\r\n', '\r'][Math.floor(rnd() * 3)]!;
@@ -144,7 +168,7 @@ describe('plain paragraphs read without a parse', () => {
     for (const f of FILES) {
       for (const c of splitChunks(readFileSync(f, 'utf8'))) {
         sameBlocks(c.text, c.start === 0);
-        plain += Number(c.text.split(/\n\n/).some((p) => p.length > 0 && plainParagraphBlock(p, 0, p.length) !== undefined));
+        plain += Number(c.text.split(/\n\n/).some((p) => p.length > 0 && plainGroupBlocks(p, 0, p.length) !== undefined));
       }
     }
     assert.ok(plain > 300, `${plain} chunks with a plain paragraph`);

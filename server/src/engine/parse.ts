@@ -297,6 +297,9 @@ const HTML_OPEN: readonly (readonly [RegExp, RegExp])[] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/g],
 ];
 
+/** A line that starts an ordered list item (any number). */
+const ORDERED_START = /^\d{1,9}[.)](?:[ \t]|$)/;
+
 /** Length of the front matter as remark-frontmatter reads it: a `---` (or `+++`) first line up to the next line
  * with the same marker; 0 when there is none. */
 function frontMatterLength(text: string): number {
@@ -339,6 +342,8 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
   // An unclosed `---` first line confuses remark-frontmatter about what follows: do not cut such a chunk.
   if (atDocumentStart && frontMatterEnd === 0 && /^\uFEFF?(?:---|\+\+\+)[ \t]*(?:\r|\n|$)/.test(text)) return [{ start: 0, text }];
   let prevBlank = false;
+  /** Whether the last line that is not blank was indented 4 columns or more (or by a tab). */
+  let lastIndented = false;
   while (pos < text.length) {
     const nl = lineEndAt(text, pos, hasCR);
     const next = nextLineAt(text, nl);
@@ -360,10 +365,15 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
       maybeHtml = false;
     } else {
       const first = text.charCodeAt(from);
-      if (prevBlank && first !== 32 && first !== 9 && pos > partStart) {
+      // Not before a byte order mark: remark would drop it as the start of a text (the part's), not read it as
+      // a character (the whole's).
+      // Nor before an ordered list item after a line indented 4 columns or more: after indented code, micromark
+      // reads an ordered item that does not start at 1 as a paragraph ("    x\n\n2) y"), as if it interrupted one.
+      if (prevBlank && first !== 32 && first !== 9 && first !== 0xfeff && pos > partStart && !(lastIndented && ORDERED_START.test(lineAt(text, from, nl)))) {
         parts.push({ start: partStart, text: text.slice(partStart, pos) });
         partStart = pos;
       }
+      lastIndented = c === -1 || c === 9;
       if (c === BACKTICK || c === TILDE) {
         const f = FENCE.exec(lineAt(text, from, nl));
         if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
@@ -581,7 +591,7 @@ export const GROUP_CHUNKS_ABOVE = 64 * 1024;
 function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block[]; degraded: boolean } {
   if (assessRisk(text).risky) return { blocks: parseWithLineScan(text), degraded: true };
   try {
-    return { blocks: parseWithPlainParagraphs(text, atDocumentStart), degraded: false };
+    return { blocks: parseWithPlainGroups(text, atDocumentStart), degraded: false };
   } catch {
     return { blocks: parseWithLineScan(text), degraded: true };
   }
@@ -596,12 +606,25 @@ function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block
  * can occur. remark's paragraph for such lines is the lines themselves, line endings included.
  */
 const PLAIN_LINE = /^\p{L}[^\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
+/** An ATX heading line with plain text: no `#` in the text (no closing sequence), nothing inline, no trailing
+ * space. Its heading's text is the text after the marks. */
+const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`*_~[\]<&|\x00-\x1f](?:[^#\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`*_~[\]<&|\x00-\x1f])?)$/u;
+/** A list item of one line in column 0 whose text is a plain line: `- `, `* `, `+ `, `1. ` or `1) `. */
+const PLAIN_ITEM = /^([-*+]|\d{1,9}([.)])) (?=\p{L})/u;
 
-/** The paragraph block of the group text[start, end) (lines, then blank lines) when every line is plain. */
-export function plainParagraphBlock(text: string, start: number, end: number): Block | undefined {
+/**
+ * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when its
+ * lines are plain: a paragraph of plain lines, one plain ATX heading line, or a tight list of one-line items
+ * with plain text and the same marker (a change of marker starts another list; an ordered item that is not the
+ * first may otherwise be read as a paragraph's continuation). Undefined for anything else.
+ */
+export function plainGroupBlocks(text: string, start: number, end: number): Block[] | undefined {
   let pos = start;
-  let textEnd = -1; // end of the last line of text so far
   let blankSeen = false;
+  let kind: 'paragraph' | 'heading' | 'list' | undefined;
+  let marker = '';
+  let textEnd = -1; // end of the last line of text so far
+  const out: Block[] = [];
   while (pos < end) {
     let nl = pos;
     while (nl < end && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
@@ -610,24 +633,43 @@ export function plainParagraphBlock(text: string, start: number, end: number): B
       blankSeen = true;
     } else {
       // Text after a blank line would be another group (or not plain: indented).
-      if (blankSeen || !PLAIN_LINE.test(text.slice(pos, nl))) return undefined;
+      if (blankSeen) return undefined;
+      const line = text.slice(pos, nl);
+      const c = line.charCodeAt(0);
+      if (kind === undefined) kind = c === 35 /* # */ ? 'heading' : PLAIN_ITEM.test(line) ? 'list' : 'paragraph';
+      if (kind === 'paragraph') {
+        if (!PLAIN_LINE.test(line)) return undefined;
+      } else if (kind === 'heading') {
+        const h = textEnd < 0 ? PLAIN_HEADING.exec(line) : null;
+        if (!h) return undefined;
+        out.push(makeBlock('heading', h[1]!.length, h[2]!.trim(), { start: pos, end: nl }));
+      } else {
+        const m = PLAIN_ITEM.exec(line);
+        const mark = m ? m[2] ?? m[1]! : '';
+        if (!m || (textEnd >= 0 && mark !== marker)) return undefined;
+        const body = line.slice(m[0].length);
+        if (!PLAIN_LINE.test(body)) return undefined;
+        marker = mark;
+        out.push(makeBlock('list-item', 1, body.trim(), { start: pos, end: nl }, undefined, m[2] !== undefined));
+      }
       textEnd = nl;
     }
     pos = nextLineAt(text, nl);
   }
   if (textEnd < 0) return undefined;
-  return makeBlock('paragraph', 0, text.slice(start, textEnd).trim(), { start, end: textEnd });
+  if (kind === 'paragraph') out.push(makeBlock('paragraph', 0, text.slice(start, textEnd).trim(), { start, end: textEnd }));
+  return out;
 }
 
 /**
- * remark's blocks for a chunk, with its plain paragraphs (see PLAIN_LINE) read directly: the chunk is cut into
+ * remark's blocks for a chunk, with its plain groups (see plainGroupBlocks) read directly: the chunk is cut into
  * paragraph groups (splitParagraphGroups: remark gives the same blocks for the parts as for the whole), the
- * runs of groups between plain paragraphs are parsed as one text each, and the plain ones become paragraph
- * blocks without a parse. Plain prose is most of a design doc's text and the tokenizer's slowest case per
- * character. A chunk with a reference or footnote definition (`]:`) is parsed whole, since a definition in one
- * run would not be seen from another.
+ * runs of groups between plain ones are parsed as one text each, and the plain ones become blocks without a
+ * parse. Plain prose is most of a design doc's text and the tokenizer's slowest case per character. A chunk
+ * with a reference or footnote definition (`]:`) is parsed whole, since a definition in one run would not be
+ * seen from another.
  */
-function parseWithPlainParagraphs(text: string, atDocumentStart: boolean): Block[] {
+function parseWithPlainGroups(text: string, atDocumentStart: boolean): Block[] {
   if (text.includes(']:')) return parseWithRemark(text, atDocumentStart);
   const parts = splitParagraphGroups(text, atDocumentStart);
   if (parts.length < 2) return parseWithRemark(text, atDocumentStart);
@@ -640,10 +682,10 @@ function parseWithPlainParagraphs(text: string, atDocumentStart: boolean): Block
   };
   for (const part of parts) {
     const end = part.start + part.text.length;
-    const plain = plainParagraphBlock(text, part.start, end);
+    const plain = plainGroupBlocks(text, part.start, end);
     if (!plain) continue;
     flush(part.start);
-    out.push(plain);
+    for (const b of plain) out.push(b);
     runStart = end;
   }
   flush(text.length);
