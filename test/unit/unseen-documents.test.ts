@@ -32,6 +32,16 @@ describe('stems that must not meet', () => {
   });
 });
 
+describe('phrases whose small words are dropped', () => {
+  it('"on call" is not the word "call": an API call or a function call is no monitoring evidence', () => {
+    const doc = ['# Retrieval service', '', '## Architecture', '', 'The client makes one API call per query; the handler calls the retriever, which is called once per request.', ''].join('\n');
+    assert.equal(section(doc, 'monitoring').status, 'missing');
+    assert.deepEqual(section(doc, 'monitoring').evidence, []);
+    const onCall = doc.replace('The client makes', 'The on-call rotation is alerted when error rates rise. The client makes');
+    assert.notEqual(section(onCall, 'monitoring').status, 'missing', 'an on-call rotation still counts');
+  });
+});
+
 describe('what is not text about the system', () => {
   it('the words of a bare URL are not keywords ("https" is no statement about encryption)', () => {
     const doc = ['# Spleen segmentation', '', '## Overview', '', 'The data comes from https://example.org/secure-encrypt-tls/privacy and http://example.com/gdpr.', ''].join('\n');

@@ -389,7 +389,9 @@ export const lifecycle = {
         'prediction monitoring', 'update frequency', 'maintenance plan', 'lifecycle management',
       ],
       keywords: [
-        'monitor', 'drift', 'retrain', 'alert', 'dashboard', 'logging', 'observability', 'on call', 'pagerduty',
+        // Not 'on call': 'on' is a stop word, so it would be the word 'call' (an API call, a function call).
+        'monitor', 'drift', 'retrain', 'alert', 'dashboard', 'logging', 'observability', 'on call rotation',
+        'on call engineer', 'oncall', 'pagerduty',
         'degradation', 'continual learning', 'online learning', 'model decay', 'grafana', 'prometheus',
         'datadog', 'incident',
       ],
@@ -449,8 +451,8 @@ export const lifecycle = {
         {
           id: 'alerts',
           title: 'Alerts and Notifications',
-          aliases: ['alerts', 'alerting', 'notifications', 'alerts and notifications', 'on call', 'incident response'],
-          keywords: ['alert', 'notify', 'notification', 'pagerduty', 'on call', 'incident', 'escal'],
+          aliases: ['alerts', 'alerting', 'notifications', 'alerts and notifications', 'on call rotation', 'oncall', 'incident response'],
+          keywords: ['alert', 'notify', 'notification', 'pagerduty', 'on call rotation', 'on call engineer', 'oncall', 'incident', 'escal'],
           guidance: 'Which conditions raise an alert, who receives it, and what they do first.',
           snippet: '- Alert when: ${1:condition}\n- Goes to: ${2:team or rota}',
         },
