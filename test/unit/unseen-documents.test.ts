@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
-import { stem } from '../../server/src/engine/normalize';
+import { contentTokens, normalizeHeading, stem } from '../../server/src/engine/normalize';
+import { LIFECYCLE_PROFILE } from '../../server/src/engine/profiles';
 
 const section = (text: string, id: string) => analyze(text).sections.find((s) => s.id === id)!;
 const rule = (text: string, id: string) => analyze(text).findings.filter((f) => f.ruleId === id);
@@ -39,6 +40,23 @@ describe('phrases whose small words are dropped', () => {
     assert.deepEqual(section(doc, 'monitoring').evidence, []);
     const onCall = doc.replace('The client makes', 'The on-call rotation is alerted when error rates rise. The client makes');
     assert.notEqual(section(onCall, 'monitoring').status, 'missing', 'an on-call rotation still counts');
+  });
+
+  it('no phrase of the lifecycle profile shrinks to one word ("stored in" was every "store", "in transit" every "transit")', () => {
+    const shrunk: string[] = [];
+    for (const s of LIFECYCLE_PROFILE.sections) {
+      const lists = [s.aliases, s.keywords, s.strongKeywords ?? [], ...s.subsections.flatMap((sub) => [sub.aliases, sub.keywords])];
+      for (const list of lists) for (const phrase of list) {
+        const normal = normalizeHeading(phrase, true);
+        if (normal.split(' ').length > 1 && contentTokens(normal).length < 2) shrunk.push(`${s.id}: ${phrase}`);
+      }
+    }
+    assert.deepEqual(shrunk, []);
+  });
+
+  it('a model artifact "stored in" the registry, or an app that "stores" a result, is no data evidence', () => {
+    const doc = ['# Churn model', '', '## Architecture', '', 'The trained artifact is stored in the model registry and the app stores the last score per user.', ''].join('\n');
+    assert.deepEqual(section(doc, 'data').evidence.map((e) => e.keyword), []);
   });
 });
 

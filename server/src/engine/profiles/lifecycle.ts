@@ -24,7 +24,7 @@ export const lifecycle = {
       keywords: [
         'business objective', 'business goal', 'business need', 'business problem', 'business impact',
         'success criteria', 'success metric', 'measure success', 'kpi', 'key performance indicator',
-        'problem statement', 'use case', 'intended use', 'out of scope', 'in scope', 'scope of',
+        'problem statement', 'use case', 'intended use', 'out of scope', 'scope',
         'stakeholder requirement', 'requirements', 'constraints', 'budget', 'deadline', 'roi',
         'return on investment', 'revenue', 'ml objective', 'ml formulation', 'problem formulation',
       ],
@@ -68,7 +68,7 @@ export const lifecycle = {
             'functional requirements', 'non functional requirements',
           ],
           keywords: [
-            'in scope', 'out of scope', 'non goal', 'constraint', 'assumption', 'budget', 'deadline', 'timeline',
+            'scope', 'out of scope', 'non goal', 'constraint', 'assumption', 'budget', 'deadline', 'timeline',
             'intended use', 'not intended', 'requirement', 'limitation',
           ],
           guidance:
@@ -170,7 +170,7 @@ export const lifecycle = {
           aliases: ['storage', 'data storage', 'data store', 'data infrastructure', 'data lake', 'data warehouse'],
           keywords: [
             'data lake', 'data warehouse', 'database', 'sql', 'nosql', 'object storage', 's3', 'gcs', 'bigquery',
-            'hdfs', 'parquet', 'storage', 'stored in', 'feature store', 'retention period', 'kafka', 'data stream',
+            'hdfs', 'parquet', 'storage', 'feature store', 'retention period', 'kafka', 'data stream',
           ],
           guidance: 'Where raw data, features and artefacts live, chosen for volume and access speed; retention periods.',
           snippet: '- Raw data: ${1:store}\n- Features and artefacts: ${2:store}\n- Retention: ${3:period}',
@@ -250,7 +250,7 @@ export const lifecycle = {
             'experiment tracking and model management', 'training process', 'hardware',
           ],
           keywords: [
-            'gpu', 'tpu', 'cluster', 'on premise', 'cloud', 'sagemaker', 'vertex ai', 'kubeflow', 'mlflow',
+            'gpu', 'tpu', 'cluster', 'premise', 'cloud', 'sagemaker', 'vertex ai', 'kubeflow', 'mlflow',
             'airflow', 'training pipeline', 'distributed training', 'compute', 'experiment tracking', 'epoch',
             'batch size', 'training time',
           ],
@@ -491,7 +491,7 @@ export const lifecycle = {
           id: 'encryption',
           title: 'Encryption',
           aliases: ['encryption', 'data encryption'],
-          keywords: ['encrypt', 'tls', 'ssl', 'https', 'at rest', 'in transit', 'kms', 'key management'],
+          keywords: ['encrypt', 'tls', 'ssl', 'https', 'at rest', 'data in transit', 'encrypted in transit', 'kms', 'key management'],
           guidance: 'How data is encrypted at rest and in transit, and who holds the keys.',
           snippet: '- At rest: ${1:method}\n- In transit: ${2:TLS}',
         },
