@@ -113,6 +113,14 @@ describe('questions and platform words in the ML rules', () => {
     assert.equal(rule(stated, 'personal-data-unprotected').length, 1);
   });
 
+  it("a question heading raises its topic: the confidentiality question answered 'No.' mentions security, and no more", () => {
+    assert.equal(section(datasheet, 'security').status, 'mentioned');
+    const ethics = datasheet.replace('### How can the curator', '### Were any ethical review processes conducted (e.g., by an institutional review board)?\n\nN/A.\n\n### How can the curator');
+    assert.equal(section(ethics, 'ethics').status, 'mentioned');
+    const asked = datasheet.replace('that might be considered confidential (e.g., data protected by doctor-patient confidentiality)', 'that is out of date');
+    assert.equal(section(asked, 'security').status, 'missing', 'without the word the question is about something else');
+  });
+
   it("a platform's tenants are its customers, not people a decision is about; tenant screening is", () => {
     const platform = ['# Experiment tracking', '', '## Summary', '', 'A shared tracking service for multiple Kubeflow tenants on a multi-tenant cluster.', ''].join('\n');
     assert.deepEqual(rule(platform, 'fairness-unanalyzed'), []);

@@ -265,7 +265,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   // arrays while the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at
   // 4 MB; see localTopics).
   const local: BlockEntries = { byOwner, found, memoised: memo !== undefined };
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, local);
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, local, keywordsOfText(cp, memo));
 
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const acc = perSection[sectionsList.findIndex((x) => x.id === sectionId)];
@@ -460,6 +460,7 @@ function assignOwners(
   matchesByHeading: readonly SectionMatch[][],
   hasChild: readonly boolean[],
   local: BlockEntries,
+  headingEntries: (text: string) => readonly PhraseEntry[],
 ) {
   const owners: string[][] = [];
   const ownerReason: OwnerReasons = [];
@@ -496,6 +497,10 @@ function assignOwners(
       }
     }
     owners.push(own);
+    // A heading's own words are not body evidence, but a heading that says a section's strong keyword raises
+    // the topic: a datasheet's "Does the dataset contain data that might be considered confidential?" answered
+    // "No." mentions security, "Were any ethical review processes conducted?" ethics. A mention only.
+    for (const e of headingEntries(h.text)) if (e.weight === 3 && !own.includes(e.sectionId)) weakMentions.add(e.sectionId);
   }
   return { owners, ownerReason, weakMentions };
 }
@@ -712,7 +717,7 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
   // Each heading's entries as one list: its topics and evidence are the same whatever the grouping.
   const found: PhraseEntry[][] = hitsByOwner.map((hs) => hs.map((hit) => hit.entry));
   const byOwner = found.map((entries, h) => (entries.length ? [h] : NO_BLOCKS));
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, { byOwner, found, memoised: false });
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, { byOwner, found, memoised: false }, keywordsOfText(cp, memo));
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
     const evidence = dedupeEvidence(sectionHits);
