@@ -154,6 +154,13 @@ describe('generic headings are hints, whatever their form', () => {
     assert.equal(section(card, 'deployment').status, section(card.replace('## Architectures', '## Architecture'), 'deployment').status);
   });
 
+  it('"Milestones & Timeline" is a schedule, not the team: collaboration is not covered by dates', () => {
+    const doc = ['# Churn design', '', '## Problem', '', 'Reduce churn among new customers by 5% this year.', '', '## Milestones & Timeline', '', '- March: baseline model and offline evaluation', '- May: first A/B test on 10% of traffic', '- July: full launch', ''].join('\n');
+    assert.notEqual(section(doc, 'collaboration').status, 'covered');
+    const team = doc.replace('## Milestones & Timeline', '## Roles and Responsibilities').replace('- March: baseline model and offline evaluation', '- The data scientist owns the model; the product manager signs off the launch');
+    assert.equal(section(team, 'collaboration').status, 'covered');
+  });
+
   it('a usage snippet under "How to Get Started with the Model" is not a deployment design', () => {
     const card = ['# Vision model card', '', '## How to Get Started with the Model', '', 'Use the code below to get started with the model.', '', '```python', "model = torch.hub.load('repo', 'vits14')", '```', ''].join('\n');
     assert.notEqual(section(card, 'deployment').status, 'covered');

@@ -520,7 +520,7 @@ export const lifecycle = {
         'roles', 'roles and responsibilities', 'stakeholders', 'communication', 'ownership', 'owners', 'contacts',
         'contact', 'raci', 'people', 'project team', 'cross functional collaboration', 'model card authors',
         'model card contact', 'authors', 'get involved', 'contact us', 'governance', 'project execution', 'handoff', 'reviewers',
-        'more information', 'citation', 'glossary', 'references', 'timeline', 'plan', 'milestones',
+        'more information', 'citation', 'glossary', 'references',
         'contributors', 'acknowledgements', 'acknowledgments', 'credits', 'maintainers', 'core team',
         'who was involved', 'who is involved', 'people involved', 'partners',
       ],
