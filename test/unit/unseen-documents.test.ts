@@ -60,6 +60,13 @@ describe('phrases whose small words are dropped', () => {
   });
 });
 
+describe('word forms that must meet', () => {
+  it('"hallucinations" is hallucination evidence (the stem of "hallucination" is "hallucin", shorter than "hallucinat")', () => {
+    const doc = ['# Support assistant', '', '## Limitations', '', 'The assistant may produce hallucinations on rare questions.', ''].join('\n');
+    assert.ok(section(doc, 'ethics').evidence.length > 0);
+  });
+});
+
 describe('what is not text about the system', () => {
   it('the words of a bare URL are not keywords ("https" is no statement about encryption)', () => {
     const doc = ['# Spleen segmentation', '', '## Overview', '', 'The data comes from https://example.org/secure-encrypt-tls/privacy and http://example.com/gdpr.', ''].join('\n');

@@ -576,7 +576,7 @@ export const lifecycle = {
       keywords: [
         'fairness', 'bias', 'biased', 'discrimin', 'protected attribute', 'protected group', 'underrepresented', 'equal opportunity', 'disparate impact', 'ethic',
         'harm', 'misuse', 'explainab', 'transparen', 'accountab', 'human oversight', 'human in the loop',
-        'responsible ai', 'hallucinat', 'toxic', 'red team', 'jailbreak', 'harmful content', 'guardrail', 'misinformation',
+        'responsible ai', 'hallucin', 'toxic', 'red team', 'jailbreak', 'harmful content', 'guardrail', 'misinformation',
         'disinformation', 'broader impact',
       ],
       strongKeywords: ['fairness', 'bias mitigation', 'unintended bias', 'disparate', 'discrimin', 'responsible ai', 'ethic', 'human in the loop', 'human oversight'],
