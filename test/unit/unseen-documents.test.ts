@@ -65,6 +65,14 @@ describe('word forms that must meet', () => {
     const doc = ['# Support assistant', '', '## Limitations', '', 'The assistant may produce hallucinations on rare questions.', ''].join('\n');
     assert.ok(section(doc, 'ethics').evidence.length > 0);
   });
+
+  it('an acronym\'s plural is the acronym: "KPIs", "APIs", "GPUs" meet "kpi", "api", "gpu"', () => {
+    const doc = ['# Churn model', '', '## Notes', '', 'Two KPIs decide the launch. Scores are served through internal APIs from models trained on four GPUs.', ''].join('\n');
+    assert.ok(section(doc, 'problem').evidence.some((e) => e.keyword === 'kpi'), 'problem: kpi');
+    assert.ok(section(doc, 'deployment').evidence.some((e) => e.keyword === 'api'), 'deployment: api');
+    assert.ok(section(doc, 'model').evidence.some((e) => e.keyword === 'gpu'), 'model: gpu');
+    assert.equal(stem('basis'), 'basis', 'a lower-case word in -is keeps its s');
+  });
 });
 
 describe('what is not text about the system', () => {

@@ -174,6 +174,9 @@ function urlSpans(text: string): number[] {
   return out;
 }
 
+/** An acronym in capitals with a plural s: "APIs", "KPIs", "GPUs", "LLMs". */
+const ACRONYM_PLURAL = /^[A-Z][A-Z0-9]+s$/;
+
 function tokenize(text: string): { toks: string[]; offsets: number[] } {
   const toks: string[] = [];
   const offsets: number[] = [];
@@ -185,8 +188,11 @@ function tokenize(text: string): { toks: string[]; offsets: number[] } {
   while ((m = re.exec(text)) !== null) {
     while (u < urls.length && urls[u]! <= m.index) u += 2;
     if (u > 0 && m.index < urls[u - 1]!) continue;
-    // contentTokens of one word: nothing for a stop word, else its stem.
-    const stemmed = contentToken(m[0].toLowerCase());
+    // contentTokens of one word: nothing for a stop word, else its stem. An acronym's plural ("APIs", "KPIs",
+    // "GPUs") is the acronym: lower-cased, "apis" and "gpus" would keep their s as "basis" and "corpus" do.
+    const raw = m[0];
+    const word = raw.length > 2 && raw.charCodeAt(raw.length - 1) === 115 /* s */ && ACRONYM_PLURAL.test(raw) ? raw.slice(0, -1) : raw;
+    const stemmed = contentToken(word.toLowerCase());
     if (stemmed === undefined) continue;
     toks.push(stemmed);
     offsets.push(m.index);
