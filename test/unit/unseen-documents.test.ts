@@ -169,6 +169,13 @@ describe('generic headings are hints, whatever their form', () => {
     assert.equal(section(card, 'deployment').status, section(card.replace('## Architectures', '## Architecture'), 'deployment').status);
   });
 
+  it('"References" and "Citation" are a bibliography, not collaboration or documentation practice', () => {
+    const card = ['# Spleen segmentation', '', '## Model Overview', '', 'A 3D U-Net trained on 41 labelled CT volumes with Dice loss.', '', '## References', '', '[1] Kerfoot E. et al. Left-ventricle quantification using residual U-Net. 2018.', '', '## Citation', '', '```', '@article{unet, title={U-Net}, year={2015}}', '```', ''].join('\n');
+    assert.equal(section(card, 'collaboration').status, 'missing');
+    const docs = card.replace('## References', '## Documentation').replace('[1] Kerfoot E. et al. Left-ventricle quantification using residual U-Net. 2018.', 'The runbook and the decision log live in the team wiki; each change is reviewed by the on-call engineer.');
+    assert.notEqual(section(docs, 'collaboration').status, 'missing');
+  });
+
   it('"Milestones & Timeline" is a schedule, not the team: collaboration is not covered by dates', () => {
     const doc = ['# Churn design', '', '## Problem', '', 'Reduce churn among new customers by 5% this year.', '', '## Milestones & Timeline', '', '- March: baseline model and offline evaluation', '- May: first A/B test on 10% of traffic', '- July: full launch', ''].join('\n');
     assert.notEqual(section(doc, 'collaboration').status, 'covered');

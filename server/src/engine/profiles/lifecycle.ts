@@ -520,7 +520,7 @@ export const lifecycle = {
         'roles', 'roles and responsibilities', 'stakeholders', 'communication', 'ownership', 'owners', 'contacts',
         'contact', 'raci', 'people', 'project team', 'cross functional collaboration', 'model card authors',
         'model card contact', 'authors', 'get involved', 'contact us', 'governance', 'project execution', 'handoff', 'reviewers',
-        'more information', 'citation', 'glossary', 'references',
+        'more information', 'glossary',
         'contributors', 'acknowledgements', 'acknowledgments', 'credits', 'maintainers', 'core team',
         'who was involved', 'who is involved', 'people involved', 'partners',
       ],
@@ -555,7 +555,8 @@ export const lifecycle = {
         {
           id: 'documentation',
           title: 'Documentation',
-          aliases: ['documentation', 'docs', 'knowledge base', 'references', 'glossary', 'more information', 'citation', 'handoff'],
+          // Not 'references' or 'citation': a bibliography is not how the team documents the system.
+          aliases: ['documentation', 'docs', 'knowledge base', 'glossary', 'more information', 'handoff'],
           keywords: ['documentation', 'documented', 'knowledge base', 'wiki', 'readme', 'runbook', 'playbook', 'handoff', 'onboarding', 'decision log'],
           guidance: 'Where design decisions, data sources, pipelines and runbooks are written down, and who keeps them current.',
           snippet: '- Where: ${1:wiki, repository, model card}\n- Kept current by: ${2:owner}',
