@@ -75,6 +75,15 @@ describe('word forms that must meet', () => {
   });
 });
 
+describe('threat words', () => {
+  it('a malicious actor or use raises security, as a DDoS attack does', () => {
+    const doc = ['# Script assistant', '', '## Risks', '', 'A malicious user could author scripts that exfiltrate files from the workspace.', ''].join('\n');
+    assert.equal(section(doc, 'security').status, 'mentioned');
+    const benign = doc.replace('A malicious user could author scripts that exfiltrate files from the workspace.', 'A user could author scripts that rename files in the workspace.');
+    assert.equal(section(benign, 'security').status, 'missing');
+  });
+});
+
 describe('what is not text about the system', () => {
   it('the words of a bare URL are not keywords ("https" is no statement about encryption)', () => {
     const doc = ['# Spleen segmentation', '', '## Overview', '', 'The data comes from https://example.org/secure-encrypt-tls/privacy and http://example.com/gdpr.', ''].join('\n');

@@ -471,9 +471,9 @@ export const lifecycle = {
         'security', 'privacy', 'gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'personal data',
         'sensitive data', 'access control', 'authentication', 'authorization', 'rbac', 'iam', 'encrypt', 'tls',
         'anonymi', 'pseudonymi', 'consent', 'data protection', 'compliance', 'regulation', 'confidential',
-        'differential privacy', 'secure', 'prompt injection', 'vulnerabilit', 'api key', 'secrets management',
+        'differential privacy', 'secure', 'prompt injection', 'vulnerabilit', 'api key', 'secrets management', 'malicious',
       ],
-      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'access control', 'data protection', 'confidential', 'sensitive data', 'prompt injection'],
+      strongKeywords: ['gdpr', 'ccpa', 'hipaa', 'pii', 'personally identifiable', 'consent', 'privacy', 'encrypt', 'ddos', 'malicious', 'access control', 'data protection', 'confidential', 'sensitive data', 'prompt injection'],
       guidance:
         'Who may access the data and the system and how that is enforced, how data is encrypted at rest and ' +
         'in transit, and how personal data is handled under the regulations that apply (GDPR, CCPA, ...).',
