@@ -75,12 +75,17 @@ describe('word forms that must meet', () => {
   });
 });
 
-describe('threat words', () => {
+describe('threat and harm words', () => {
   it('a malicious actor or use raises security, as a DDoS attack does', () => {
     const doc = ['# Script assistant', '', '## Risks', '', 'A malicious user could author scripts that exfiltrate files from the workspace.', ''].join('\n');
     assert.equal(section(doc, 'security').status, 'mentioned');
     const benign = doc.replace('A malicious user could author scripts that exfiltrate files from the workspace.', 'A user could author scripts that rename files in the workspace.');
     assert.equal(section(benign, 'security').status, 'missing');
+  });
+
+  it('offensive content is a harm: the datasheet question on offensive data raises ethics', () => {
+    const doc = ['# Relation extraction datasheet', '', '## Composition', '', 'Sentences from newswire with relation labels.', '', '### Does the dataset contain data that, if viewed directly, might be offensive, insulting or threatening?', '', 'We cannot rule it out: the source corpus took no measures against it.', ''].join('\n');
+    assert.equal(section(doc, 'ethics').status, 'mentioned');
   });
 });
 

@@ -578,9 +578,9 @@ export const lifecycle = {
         'fairness', 'bias', 'biased', 'discrimin', 'protected attribute', 'protected group', 'underrepresented', 'equal opportunity', 'disparate impact', 'ethic',
         'harm', 'misuse', 'explainab', 'transparen', 'accountab', 'human oversight', 'human in the loop',
         'responsible ai', 'hallucin', 'toxic', 'red team', 'jailbreak', 'harmful content', 'guardrail', 'misinformation',
-        'disinformation', 'broader impact',
+        'disinformation', 'broader impact', 'offensive',
       ],
-      strongKeywords: ['fairness', 'bias mitigation', 'unintended bias', 'disparate', 'discrimin', 'responsible ai', 'ethic', 'human in the loop', 'human oversight'],
+      strongKeywords: ['fairness', 'offensive', 'bias mitigation', 'unintended bias', 'disparate', 'discrimin', 'responsible ai', 'ethic', 'human in the loop', 'human oversight'],
       guidance:
         'Who could be treated unfairly by the system and how you will check (metrics over groups or slices), ' +
         'how bias in data or model is mitigated, and how decisions are explained to the people they affect.',
