@@ -112,8 +112,8 @@ const NOT_PLAIN = [
 const PLAIN = ['Plain words only, with commas.', 'Émile wrote: "the model (v2) beats 0.91 AUC!"', 'Ünïcödé text — with dashes… and 100% numbers', 'Line with a no-break\u00a0space inside', '日本語の文章です。'];
 
 /** Groups that are plain (read without a parse) and groups that are not (each must be parsed by remark). */
-const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, deeper', '- one\n- two', '* Élan\n* zèle', '1. one\n2. two\n10. ten', '3) x', '+ a'];
-const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '## Trailing space ', '#No space', '####### seven', '  ## indented', '## Title\nText', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-  two spaces', '- item\n  continued', '- item\ncontinued', '- `code`', '- 2023 revenue', '1.5 million', '## **Bold**'];
+const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, deeper', '## Trailing space ', '# Trailing tab \t', '- one\n- two', '* Élan\n* zèle', '1. one\n2. two\n10. ten', '3) x', '+ a', '- Offline \n- Online  ', '## Title\nText follows\nand more', '## Title\n- a\n- b', '### Steps\n2. second\n3. third'];
+const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\nText \nmore', '## T\n- a\n1. b', '- a\nlazy line', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-  two spaces', '- item\n  continued', '- item\ncontinued', '- `code`', '- 2023 revenue', '1.5 million', '## **Bold**'];
 
 describe('plain paragraphs, headings and lists read without a parse', () => {
   it('recognises plain groups and nothing else', () => {

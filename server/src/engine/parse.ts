@@ -606,23 +606,26 @@ function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block
  * can occur. remark's paragraph for such lines is the lines themselves, line endings included.
  */
 const PLAIN_LINE = /^\p{L}[^\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
-/** An ATX heading line with plain text: no `#` in the text (no closing sequence), nothing inline, no trailing
- * space. Its heading's text is the text after the marks. */
-const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`*_~[\]<&|\x00-\x1f](?:[^#\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`*_~[\]<&|\x00-\x1f])?)$/u;
+/** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline. Its
+ * heading's text is the text after the marks, without the spaces and tabs that may end the line. */
+const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`*_~[\]<&|\x00-\x1f](?:[^#\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`*_~[\]<&|\x00-\x1f])?)[ \t]*$/u;
 /** A list item of one line in column 0 whose text is a plain line: `- `, `* `, `+ `, `1. ` or `1) `. */
 const PLAIN_ITEM = /^([-*+]|\d{1,9}([.)])) (?=\p{L})/u;
+/** Spaces and tabs that end a line (an item's single line may end with them: they are not its text). */
+const TRAILING_BLANKS = /[ \t]+$/;
 
 /**
  * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when its
- * lines are plain: a paragraph of plain lines, one plain ATX heading line, or a tight list of one-line items
- * with plain text and the same marker (a change of marker starts another list; an ordered item that is not the
- * first may otherwise be read as a paragraph's continuation). Undefined for anything else.
+ * lines are plain: optionally a plain ATX heading line, then a paragraph of plain lines or a tight list of
+ * one-line items with plain text and the same marker (a change of marker starts another list; an ordered item
+ * that is not the first may otherwise be read as a paragraph's continuation). Undefined for anything else.
  */
 export function plainGroupBlocks(text: string, start: number, end: number): Block[] | undefined {
   let pos = start;
   let blankSeen = false;
-  let kind: 'paragraph' | 'heading' | 'list' | undefined;
+  let kind: 'paragraph' | 'list' | undefined;
   let marker = '';
+  let paraStart = -1;
   let textEnd = -1; // end of the last line of text so far
   const out: Block[] = [];
   while (pos < end) {
@@ -635,19 +638,25 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       // Text after a blank line would be another group (or not plain: indented).
       if (blankSeen) return undefined;
       const line = text.slice(pos, nl);
-      const c = line.charCodeAt(0);
-      if (kind === undefined) kind = c === 35 /* # */ ? 'heading' : PLAIN_ITEM.test(line) ? 'list' : 'paragraph';
-      if (kind === 'paragraph') {
-        if (!PLAIN_LINE.test(line)) return undefined;
-      } else if (kind === 'heading') {
-        const h = textEnd < 0 ? PLAIN_HEADING.exec(line) : null;
+      if (textEnd < 0 && line.charCodeAt(0) === 35 /* # */) {
+        const h = PLAIN_HEADING.exec(line);
         if (!h) return undefined;
         out.push(makeBlock('heading', h[1]!.length, h[2]!.trim(), { start: pos, end: nl }));
+        textEnd = nl;
+        pos = nextLineAt(text, nl);
+        continue;
+      }
+      if (kind === undefined) {
+        kind = PLAIN_ITEM.test(line) ? 'list' : 'paragraph';
+        paraStart = pos;
+      }
+      if (kind === 'paragraph') {
+        if (!PLAIN_LINE.test(line)) return undefined;
       } else {
         const m = PLAIN_ITEM.exec(line);
         const mark = m ? m[2] ?? m[1]! : '';
-        if (!m || (textEnd >= 0 && mark !== marker)) return undefined;
-        const body = line.slice(m[0].length);
+        if (!m || (marker !== '' && mark !== marker)) return undefined;
+        const body = line.slice(m[0].length).replace(TRAILING_BLANKS, '');
         if (!PLAIN_LINE.test(body)) return undefined;
         marker = mark;
         out.push(makeBlock('list-item', 1, body.trim(), { start: pos, end: nl }, undefined, m[2] !== undefined));
@@ -657,7 +666,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
     pos = nextLineAt(text, nl);
   }
   if (textEnd < 0) return undefined;
-  if (kind === 'paragraph') out.push(makeBlock('paragraph', 0, text.slice(start, textEnd).trim(), { start, end: textEnd }));
+  if (kind === 'paragraph') out.push(makeBlock('paragraph', 0, text.slice(paraStart, textEnd).trim(), { start: paraStart, end: textEnd }));
   return out;
 }
 
