@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, type Status } from '../../server/src/engine';
 
-/** Measured when set, default configuration: F1 0.977 (P 0.984, R 0.969), accuracy 0.932 on 88 labels (0.943 since
- * 2026-11-27) (the same
+/** Measured when set, default configuration: F1 0.977 (P 0.984, R 0.969), accuracy 0.932 on 88 labels (0.943 in
+ * the sixth session of 2026-11-27, F1 0.985 and 0.955 in the seventh) (the same
  * numbers as `node ../shared/eval/corpus-eval.mjs -- node dist/cli.js coverage --format json`). */
 const MIN_F1 = 0.96;
 const MIN_ACCURACY = 0.9;
 /** The same for test/documents/unseen (floors set a little below the values measured when they were added). */
 const UNSEEN_MIN_F1 = 0.86;
-const UNSEEN_MIN_ACCURACY = 0.62;
+const UNSEEN_MIN_ACCURACY = 0.66;
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 type Label = 'covered' | 'brief' | 'absent';
@@ -100,14 +100,16 @@ describe('labelled corpus', () => {
   });
 
   it('scores the unseen documents kept in test/documents/unseen above their floors', () => {
-    // Seven real documents labelled after the engine was written (model cards, datasheets, a checklist, a
-    // template, an ML canvas). Measured when set: F1 0.892 (P 0.925, R 0.860), accuracy 0.661 on 56 labels (the evaluation script gives the same).
+    // Thirteen real documents labelled after the engine was written (model cards, datasheets, a checklist, a
+    // template, an ML canvas, two filled-in design docs, a design pattern). Measured when set: F1 0.892, accuracy
+    // 0.661 on the first seven (56 labels); F1 0.890, accuracy 0.702 on all thirteen (104 labels), of which the six
+    // G- documents (never tuned on) F1 0.839, accuracy 0.688.
     const dir = join(process.cwd(), 'test', 'documents', 'unseen');
     const docs = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as LabelledDoc[];
-    assert.equal(docs.length, 7);
+    assert.equal(docs.length, 13);
     const score = scoreCorpus(docs, (file) => readFileSync(join(dir, file), 'utf8'));
     const summary = `F1 ${score.f1.toFixed(3)} (P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)}), accuracy ${score.accuracy.toFixed(3)} on ${score.pairs} labels\n  ${score.misses.join('\n  ')}`;
-    assert.equal(score.pairs, 56);
+    assert.equal(score.pairs, 104);
     assert.ok(score.f1 >= UNSEEN_MIN_F1, `present-vs-absent F1 fell below ${UNSEEN_MIN_F1}: ${summary}`);
     assert.ok(score.accuracy >= UNSEEN_MIN_ACCURACY, `three-class accuracy fell below ${UNSEEN_MIN_ACCURACY}: ${summary}`);
   });
