@@ -171,6 +171,14 @@ function top(ctx: CompileContext, fromEnd = 1): MdastNode {
   return ctx.stack[ctx.stack.length - fromEnd]!;
 }
 
+/** A handler that takes the text buffered since the matching `buffer()` as the field of the node below it. */
+function resumeInto(field: string): Handle {
+  return function into(this: CompileContext) {
+    const data = this.resume();
+    top(this)[field] = data;
+  };
+}
+
 function onenterlistordered(this: CompileContext): void {
   this.data['expectingFirstListItemValue'] = true;
 }
@@ -180,16 +188,6 @@ function onenterlistitemvalue(this: CompileContext, token: Token): void {
     top(this, 2)['start'] = Number.parseInt(this.sliceSerialize(token), 10);
     this.data['expectingFirstListItemValue'] = undefined;
   }
-}
-
-function onexitcodefencedfenceinfo(this: CompileContext): void {
-  const data = this.resume();
-  top(this)['lang'] = data;
-}
-
-function onexitcodefencedfencemeta(this: CompileContext): void {
-  const data = this.resume();
-  top(this)['meta'] = data;
 }
 
 function onexitcodefencedfence(this: CompileContext): void {
@@ -215,16 +213,6 @@ function onexitdefinitionlabelstring(this: CompileContext, token: Token): void {
   const node = top(this);
   node['label'] = label;
   node['identifier'] = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-}
-
-function onexitdefinitiontitlestring(this: CompileContext): void {
-  const data = this.resume();
-  top(this)['title'] = data;
-}
-
-function onexitdefinitiondestinationstring(this: CompileContext): void {
-  const data = this.resume();
-  top(this)['url'] = data;
 }
 
 function onexitatxheadingsequence(this: CompileContext, token: Token): void {
@@ -280,11 +268,6 @@ function onexithardbreak(this: CompileContext): void {
   this.data['atHardBreak'] = true;
 }
 
-function onexitvalue(this: CompileContext): void {
-  const data = this.resume();
-  top(this).value = data;
-}
-
 function onexitlink(this: CompileContext): void {
   const node = top(this);
   // Note: there are also `identifier` and `label` fields on this link node! These are used / cleaned here.
@@ -315,16 +298,6 @@ function onexitlabel(this: CompileContext): void {
   this.data['inReference'] = true;
   if (node.type === 'link') node.children = fragment.children;
   else node['alt'] = value;
-}
-
-function onexitresourcedestinationstring(this: CompileContext): void {
-  const data = this.resume();
-  top(this)['url'] = data;
-}
-
-function onexitresourcetitlestring(this: CompileContext): void {
-  const data = this.resume();
-  top(this)['title'] = data;
 }
 
 function onexitresource(this: CompileContext): void {
@@ -438,23 +411,23 @@ function baseConfig(): CompileConfig {
       characterReference: onexitcharacterreference,
       codeFenced: closer(onexitcodefenced),
       codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
+      codeFencedFenceInfo: resumeInto('lang'),
+      codeFencedFenceMeta: resumeInto('meta'),
       codeFlowValue: onexitdata,
       codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitvalue),
+      codeText: closer(resumeInto('value')),
       codeTextData: onexitdata,
       data: onexitdata,
       definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionDestinationString: resumeInto('url'),
       definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
+      definitionTitleString: resumeInto('title'),
       emphasis: closer(),
       hardBreakEscape: closer(onexithardbreak),
       hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexitvalue),
+      htmlFlow: closer(resumeInto('value')),
       htmlFlowData: onexitdata,
-      htmlText: closer(onexitvalue),
+      htmlText: closer(resumeInto('value')),
       htmlTextData: onexitdata,
       image: closer(onexitlink),
       label: onexitlabel,
@@ -466,8 +439,8 @@ function baseConfig(): CompileConfig {
       listUnordered: closer(),
       paragraph: closer(),
       referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
+      resourceDestinationString: resumeInto('url'),
+      resourceTitleString: resumeInto('title'),
       resource: onexitresource,
       setextHeading: closer(onexitsetextheading),
       setextHeadingLineSequence: onexitsetextheadinglinesequence,
