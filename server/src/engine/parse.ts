@@ -684,21 +684,24 @@ function parseWithPlainGroups(text: string, atDocumentStart: boolean): Block[] {
   if (parts.length < 2) return parseWithRemark(text, atDocumentStart);
   const out: Block[] = [];
   let runStart = 0; // start of the text not yet parsed (a run of groups that are not plain)
-  const flush = (runEnd: number) => {
-    if (runEnd <= runStart) return;
-    const blocks = parseWithRemark(text.slice(runStart, runEnd), atDocumentStart && runStart === 0);
-    for (const b of blocks) out.push(runStart === 0 ? b : shiftedBlock(b, runStart));
-  };
   for (const part of parts) {
     const end = part.start + part.text.length;
     const plain = plainGroupBlocks(text, part.start, end);
     if (!plain) continue;
-    flush(part.start);
+    parseRun(text, runStart, part.start, atDocumentStart, out);
     for (const b of plain) out.push(b);
     runStart = end;
   }
-  flush(text.length);
+  parseRun(text, runStart, text.length, atDocumentStart, out);
   return out;
+}
+
+/** remark's blocks for text[start, end), placed in the text, added to `out` (a module function, not a closure per
+ * call: see by-place.ts PlaceFinder). */
+function parseRun(text: string, start: number, end: number, atDocumentStart: boolean, out: Block[]): void {
+  if (end <= start) return;
+  const blocks = parseWithRemark(text.slice(start, end), atDocumentStart && start === 0);
+  for (const b of blocks) out.push(start === 0 ? b : shiftedBlock(b, start));
 }
 
 /**
