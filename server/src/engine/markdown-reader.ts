@@ -20,6 +20,32 @@
 // test/unit/markdown-reader.test.ts compares the trees with remark-parse's, node for node with positions, on
 // every Markdown file of the repository and the corpus, on generated documents, and across successive documents
 // read by one reader. parse.ts falls back to remark-parse itself if this reader throws.
+//
+// The ported compiler (baseConfig, the handlers, prepareList, compileEvents) is under the licence of
+// mdast-util-from-markdown:
+//
+// (The MIT License)
+//
+// Copyright (c) Titus Wormer <tituswormer@gmail.com>
+//
+// Permission is hereby granted, free of charge, to any person obtaining
+// a copy of this software and associated documentation files (the
+// 'Software'), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to
+// permit persons to whom the Software is furnished to do so, subject to
+// the following conditions:
+//
+// The above copyright notice and this permission notice shall be
+// included in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED 'AS IS', WITHOUT WARRANTY OF ANY KIND,
+// EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
+// IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY
+// CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT,
+// TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE
+// SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 import { parse, postprocess, preprocess } from 'micromark';
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
 import { toString } from 'mdast-util-to-string';
