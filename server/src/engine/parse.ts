@@ -588,8 +588,9 @@ export function parseWithLineScan(text: string): Block[] {
 /** Chunks larger than this are cut into paragraph groups before parsing (see splitParagraphGroups). */
 export const GROUP_CHUNKS_ABOVE = 64 * 1024;
 
-function parseRiskAware(text: string, atDocumentStart: boolean): { blocks: Block[]; degraded: boolean } {
-  if (assessRisk(text).risky) return { blocks: parseWithLineScan(text), degraded: true };
+/** `checked`: the caller has already found the text's shape safe (assessRisk), so it is not assessed again. */
+function parseRiskAware(text: string, atDocumentStart: boolean, checked = false): { blocks: Block[]; degraded: boolean } {
+  if (!checked && assessRisk(text).risky) return { blocks: parseWithLineScan(text), degraded: true };
   try {
     return { blocks: parseWithPlainGroups(text, atDocumentStart), degraded: false };
   } catch {
@@ -710,7 +711,7 @@ function parseRun(text: string, start: number, end: number, atDocumentStart: boo
  */
 export function parseChunk(text: string, atDocumentStart = false): ParsedChunk {
   if (text.length <= GROUP_CHUNKS_ABOVE && !assessRisk(text).risky) {
-    const whole = parseRiskAware(text, atDocumentStart);
+    const whole = parseRiskAware(text, atDocumentStart, true);
     return { blocks: whole.blocks, shift: 0, degraded: whole.degraded ? [{ start: 0, end: text.length }] : NO_SPANS, slots: undefined, segmentValues: undefined };
   }
   const blocks: Block[] = [];
