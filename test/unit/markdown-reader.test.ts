@@ -144,6 +144,13 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
       // A byte order mark inside the text is a character, not the start of a text.
       'Plain text.\n\n\uFEFFA line after a byte order mark\n',
       '# Title\n\n\uFEFF- not an item\n',
+      // A fence or an HTML block (kinds 1-5) left open inside a list item ends with the item, before the blank line.
+      '- ```\n  code\n\nPlain after it\n',
+      '- <!-- a comment left open\n\nPlain after it\n',
+      '1. <script>\n\nPlain after it\n',
+      '- - <?php\n\nPlain after it\n',
+      '  - ~~~\n\nPlain after it\n',
+      '- item\n\n    <![CDATA[\n\nPlain after it\n',
     ];
     for (const text of cases) for (const start of [true, false]) sameBlocks(text, start);
   });

@@ -297,6 +297,11 @@ const HTML_OPEN: readonly (readonly [RegExp, RegExp])[] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/g],
 ];
 
+/** A line whose content, after list item and block quote markers or an indentation of 4 columns or more, opens
+ * a fence or an HTML block of kinds 1-5 (see splitParagraphGroups). Each marker is one character or a number and
+ * its delimiter, and only the spaces after it are optional, so that a long run of markers cannot backtrack. */
+const CONTAINED_OPENER = /^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)+(?:`{3,}|~{3,}|<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$)))|^(?: {4}|\t)[ \t]*(?:`{3,}|~{3,}|<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[\s>]|$)))/i;
+
 /** A line that starts an ordered list item (any number). */
 const ORDERED_START = /^\d{1,9}[.)](?:[ \t]|$)/;
 
@@ -374,6 +379,11 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
         partStart = pos;
       }
       lastIndented = c === -1 || c === 9;
+      // A fence or an HTML block of kinds 1-5 opened inside a list item (after a list marker, or indented 4
+      // columns or more) may still be open at a blank line: the item, and the block, then end before the blank
+      // line in the whole but take it in with them in a part ("- ```\n  code\n\nx"). A line scan cannot see
+      // where an item ends: leave the rest whole.
+      if ((c === -1 || c === 9 || c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */ || c === 62 /* > */ || (c >= 48 && c <= 57)) && CONTAINED_OPENER.test(lineAt(text, from, nl))) break;
       if (c === BACKTICK || c === TILDE) {
         const f = FENCE.exec(lineAt(text, from, nl));
         if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
