@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { blocksOfTree, parseChunk, parseWithProcessor, plainGroupBlocks, readMarkdown, shiftedBlock, splitChunks } from '../../server/src/engine/parse';
+import { blocksOfTree, parseChunk, parseDocument, parseWithProcessor, plainGroupBlocks, readMarkdown, shiftedBlock, splitChunks } from '../../server/src/engine/parse';
 import { markdownDoc, params, runs, splicedDoc } from '../fuzz/arbitraries';
 import { REPO_ROOT } from './markdown-files';
 // @ts-expect-error: the benchmark's generator is plain JavaScript, shared so that tests and bench agree.
@@ -153,6 +153,22 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
       '- item\n\n    <![CDATA[\n\nPlain after it\n',
     ];
     for (const text of cases) for (const start of [true, false]) sameBlocks(text, start);
+  });
+
+  it('sees a fence whose line holds a U+2028 or U+2029 (not line endings in Markdown) as remark does', () => {
+    const cases = [
+      '```\u2028python\ncode\n\n# Not a heading: inside the fence\n\nStill code\n',
+      '```\ncode\n```\u2028\n# Not a heading: the fence is not closed\n\nStill code\n',
+      '~~~\u2029\n\n# Inside\n\nPlain\n',
+      '```\ncode\n``` \t\n\n# A heading: the fence closed\n\nPlain text.\n',
+    ];
+    for (const text of cases) {
+      const doc = parseDocument(text);
+      assert.equal(doc.degraded.length, 0);
+      assert.deepEqual(doc.blocks, blocksOfTree(parseWithProcessor(text, true)), JSON.stringify(text));
+    }
+    assert.equal(splitChunks(cases[0]!).length, 1);
+    assert.equal(splitChunks(cases[3]!).length, 2);
   });
 
   it('gives remark’s blocks when plain paragraphs sit next to every other kind of block', () => {

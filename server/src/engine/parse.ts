@@ -199,7 +199,11 @@ export function createParseCache(): ParseCache & { readonly memo: Memo; roll(): 
 }
 
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A fence line. The info string is anything up to the line's end: `s`, so that a U+2028 or U+2029 (not line
+ * endings in Markdown) does not hide a fence from the scans. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
+/** What may follow a closing fence: spaces and tabs only (not `trim()`, which also drops U+2028 and the like). */
+const CLOSING_FENCE_REST = /^[ \t]*$/;
 
 /** End of the line starting at `pos` (the offset of its \r or \n, or the text length). */
 function lineEndAt(text: string, pos: number, hasCR: boolean): number {
@@ -261,7 +265,7 @@ export function splitChunks(text: string): Chunk[] {
     } else if (fence) {
       if (c === BACKTICK || c === TILDE) {
         const m = FENCE.exec(lineAt(text, from, nl));
-        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && CLOSING_FENCE_REST.test(m[2]!)) fence = undefined;
       }
     } else if (commentClose >= 0) {
       // The comment ends on the line that holds the first `-->` after its opening line.
@@ -361,7 +365,7 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
     } else if (fence) {
       if (c === BACKTICK || c === TILDE) {
         const m = FENCE.exec(lineAt(text, from, nl));
-        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && m[2]!.trim() === '') fence = undefined;
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && CLOSING_FENCE_REST.test(m[2]!)) fence = undefined;
       }
     } else if (htmlEnd >= 0) {
       // The block ends on the line that holds its end marker.
