@@ -417,6 +417,10 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
   return parts;
 }
 
+/** The GFM constructs the engine reads (see remarkGfmBlocks), for both ways of running remark-parse below. */
+const GFM_BLOCKS = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const GFM_BLOCKS_MDAST = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
+
 /**
  * GFM as remark-gfm reads it (tables, strikethrough, footnotes, task lists) minus autolink literals: a bare URL
  * or e-mail address becomes a link node whose text is the address as written, so the blocks are the same without
@@ -425,8 +429,8 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
  */
 export function remarkGfmBlocks(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+  (data.micromarkExtensions ??= []).push(...GFM_BLOCKS);
+  (data.fromMarkdownExtensions ??= []).push(...GFM_BLOCKS_MDAST);
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmBlocks);
@@ -437,8 +441,6 @@ const bodyProcessor = unified().use(remarkParse).use(remarkGfmBlocks);
  * The same two parsers, set up once (markdown-reader.ts): the trees are remark-parse's, without its set-up on
  * every chunk. The extensions are those the plugins above add, in the same order.
  */
-const GFM_BLOCKS = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
-const GFM_BLOCKS_MDAST = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()];
 const readDocument = createMarkdownReader([frontmatter(['yaml', 'toml']), ...GFM_BLOCKS], [frontmatterFromMarkdown(['yaml', 'toml']), ...GFM_BLOCKS_MDAST]);
 const readBody = createMarkdownReader(GFM_BLOCKS, GFM_BLOCKS_MDAST);
 
