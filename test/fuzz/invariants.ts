@@ -162,17 +162,17 @@ export function onlyTitleDuplicated(before: Analysis, duplicates: readonly strin
   return duplicates.length > 0 && duplicates.every((d) => d.includes(`:${first.normalized}'`));
 }
 
-/** Whether `later` (the analysis after a fix inserted `len` characters at `at`) still reports `f`. */
-export function stillReported(f: Finding, later: Analysis, at: number, len: number): boolean {
+/**
+ * Whether `later` (the analysis after a fix inserted `len` characters at `at`) still reports `f`. A finding is
+ * told apart by its rule, section and subsection; where `before` reported that more than once (a heading per
+ * empty section, a statement per unmeasurable success criterion), also by where it is: fixing one of two
+ * statements leaves the other reported, and that is not the fixed finding.
+ */
+export function stillReported(f: Finding, before: Analysis, later: Analysis, at: number, len: number): boolean {
   const moved = (o: number) => (o < at ? o : o + len);
-  return later.findings.some(
-    (g) =>
-      g.ruleId === f.ruleId &&
-      g.sectionId === f.sectionId &&
-      g.subsectionId === f.subsectionId &&
-      // Headings can be reported once each: compare where, for the rules anchored on a heading.
-      (f.ruleId !== 'empty-section' || g.span.start === moved(f.span.start)),
-  );
+  const same = (g: Finding) => g.ruleId === f.ruleId && g.sectionId === f.sectionId && g.subsectionId === f.subsectionId;
+  const byPlace = f.ruleId === 'empty-section' || before.findings.filter(same).length > 1;
+  return later.findings.some((g) => same(g) && (!byPlace || g.span.start === moved(f.span.start)));
 }
 
 /**

@@ -97,7 +97,7 @@ describe('engine under generated documents (fast-check)', () => {
           // end, and a section inserted into a document without real headings being taken as its title.
           assert.ok(!landsInsideBlock(later, edits[0]!.offset, edits[0]!.text), `'${f.fix!.title}' landed inside a code block or comment.\nBefore: ${JSON.stringify(text)}\nAfter: ${JSON.stringify(fixed)}`);
           assert.ok(!insertedHeadingIsTitle(later, edits[0]!.offset, len), `the heading '${f.fix!.title}' inserted was taken as the title.\nBefore: ${JSON.stringify(text)}\nAfter: ${JSON.stringify(fixed)}`);
-          assert.ok(!stillReported(f, later, edits[0]!.offset, len), `after '${f.fix!.title}' the ${f.ruleId} finding is still reported.\nBefore: ${JSON.stringify(text)}\nAfter: ${JSON.stringify(fixed)}`);
+          assert.ok(!stillReported(f, before, later, edits[0]!.offset, len), `after '${f.fix!.title}' the ${f.ruleId} finding is still reported.\nBefore: ${JSON.stringify(text)}\nAfter: ${JSON.stringify(fixed)}`);
           const dups = newDuplicateHeadings(before, later);
           if (onlyTitleDuplicated(before, dups)) stats.titleRepeated++;
           else assert.deepEqual(dups, [], `after '${f.fix!.title}':\nBefore: ${JSON.stringify(text)}\nAfter: ${JSON.stringify(fixed)}`);

@@ -64,6 +64,22 @@ The report holds no personal data. No real-time predictions are needed: a nightl
     assert.equal(ids(analyze(`${base}Success metrics:\n\n- churn among contacted subscribers down by a tenth\n`), 'unmeasurable-success-criteria').length, 0, 'a lead-in with its list');
   });
 
+  it('unmeasurable success criteria: each statement is its own finding, and its fix clears it and only it', () => {
+    // Found by the fix fuzz (seed 512877593): a paragraph and a list item under it, both naming a KPI.
+    const text = 'key performance indicator\nbusiness objective\n- key performance indicator _business objective_\n- Problem Definition and Scope\n';
+    const found = ids(analyze(text), 'unmeasurable-success-criteria');
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), ['key performance indicator', 'key performance indicator']);
+    assert.deepEqual(found.map((f) => f.span.start), [0, text.indexOf('- key') + 2]);
+    for (const [k, f] of found.entries()) {
+      const fixed = applyEdits(text, f.fix!.edits);
+      const left = ids(analyze(fixed), 'unmeasurable-success-criteria');
+      assert.equal(left.length, 1, `after fixing statement ${k}`);
+      const other = found[1 - k]!;
+      const moved = other.span.start < f.fix!.edits[0]!.offset ? other.span.start : other.span.start + f.fix!.edits[0]!.text.length;
+      assert.equal(left[0]!.span.start, moved, `the finding left after fixing statement ${k} is the other one`);
+    }
+  });
+
   it('report latency without a unit, without a percentile, and online serving without any budget', () => {
     const doc = (s: string) => `# Search\n\n## Deployment\n\nServed by a REST endpoint in the search cluster. ${s}\n`;
     const messages = (s: string) => ids(analyze(doc(s)), 'latency-without-percentile').map((f) => f.message.split(':')[0]);
