@@ -20,6 +20,7 @@ import type { Block, Span } from './types';
 import { findByPlace, findPlaced } from './by-place';
 import type { PhraseEntry } from './match';
 import { assessRisk } from './risk';
+import { plainInline, type PlainInline } from './plain-inline';
 
 export interface Chunk {
   readonly start: number;
@@ -615,36 +616,59 @@ function parseRiskAware(text: string, atDocumentStart: boolean, checked = false)
 }
 
 /**
- * A line of a plain paragraph: it starts with a letter and holds none of the characters that may start or end a
- * Markdown construct (`\ \` * _ ~ [ ] < & |`), no tab, no control character, and no trailing space. Such
- * lines can only be paragraph text: a letter cannot start a list, quote, heading, fence, thematic break, HTML
- * block, table or indented code, nor end a setext heading; and with none of those characters, nothing inline
- * (emphasis, code, links, references, footnotes, autolinks, HTML, character references, escapes, hard breaks)
- * can occur. remark's paragraph for such lines is the lines themselves, line endings included.
+ * A line of a plain paragraph: it starts with a letter (after any `*` and `_`, as in `**Data**`) and holds none
+ * of the characters that may start or end a Markdown construct other than emphasis (`\ \` ~ [ ] < & |`), no
+ * tab, no control character, and no trailing space. Such lines can only be paragraph text: a letter (or `*` or
+ * `_` run straight into a letter) cannot start a list, quote, heading, fence, thematic break, HTML block, table
+ * or indented code, nor end a setext heading; and with none of those characters, nothing inline but emphasis
+ * (plain-inline.ts) can occur: no code, links, references, footnotes, autolinks, HTML, character references,
+ * escapes or hard breaks.
  */
-const PLAIN_LINE = /^\p{L}[^\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
-/** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline. Its
- * heading's text is the text after the marks, without the spaces and tabs that may end the line. */
-const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`*_~[\]<&|\x00-\x1f](?:[^#\\`*_~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`*_~[\]<&|\x00-\x1f])?)[ \t]*$/u;
-/** A list item of one line in column 0 whose text is a plain line: `- `, `* `, `+ `, `1. ` or `1) `. */
-const PLAIN_ITEM = /^([-*+]|\d{1,9}([.)])) (?=\p{L})/u;
+const PLAIN_LINE = /^[*_]*\p{L}[^\\`~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
+/** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline but
+ * emphasis. Its content is the text after the marks, without the spaces and tabs that may end the line. */
+const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`~[\]<&|\x00-\x1f](?:[^#\\`~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~[\]<&|\x00-\x1f])?)[ \t]*$/u;
+/** A list item of one line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
+ * text that starts as a plain line does (more spaces would make the text indented code). */
+const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]*\p{L})/u;
 /** Spaces and tabs that end a line (an item's single line may end with them: they are not its text). */
 const TRAILING_BLANKS = /[ \t]+$/;
+
+/** A list item of a plain group: where it starts and ends (its nested items' lines included), and its text. */
+interface PlainItem {
+  readonly start: number;
+  end: number;
+  readonly depth: number;
+  readonly inline: PlainInline;
+  readonly ordered: boolean;
+}
+
+/** An open list of a plain group: its items' marker (bullet character, or `.` or `)`), the content column of its
+ * last item, and that item's position in the group's items. */
+interface PlainLevel {
+  readonly marker: string;
+  readonly content: number;
+  readonly item: number;
+}
 
 /**
  * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when its
  * lines are plain: optionally a plain ATX heading line, then a paragraph of plain lines or a tight list of
- * one-line items with plain text and the same marker (a change of marker starts another list; an ordered item
- * that is not the first may otherwise be read as a paragraph's continuation). Undefined for anything else.
+ * one-line items with plain text. Items nest as CommonMark nests them: an item whose marker is indented to at
+ * least an open item's content column (and less than four columns past it) is a child of that item, and one
+ * indented less closes it. A change of marker within a list (another list starts, and an ordered one not
+ * numbered 1 would be read as the paragraph's continuation), or a nested ordered list that does not start at 1
+ * (it cannot interrupt the parent's paragraph), is not plain. Undefined for anything else.
  */
 export function plainGroupBlocks(text: string, start: number, end: number): Block[] | undefined {
   let pos = start;
   let blankSeen = false;
   let kind: 'paragraph' | 'list' | undefined;
-  let marker = '';
   let paraStart = -1;
   let textEnd = -1; // end of the last line of text so far
   const out: Block[] = [];
+  const items: PlainItem[] = [];
+  const levels: PlainLevel[] = [];
   while (pos < end) {
     let nl = pos;
     while (nl < end && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
@@ -658,7 +682,8 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       if (textEnd < 0 && line.charCodeAt(0) === 35 /* # */) {
         const h = PLAIN_HEADING.exec(line);
         if (!h) return undefined;
-        out.push(makeBlock('heading', h[1]!.length, h[2]!.trim(), { start: pos, end: nl }));
+        const inline = plainInline(h[2]!);
+        out.push(makeBlock('heading', h[1]!.length, inline.text, { start: pos, end: nl }, inline.strongLead));
         textEnd = nl;
         pos = nextLineAt(text, nl);
         continue;
@@ -669,22 +694,50 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       }
       if (kind === 'paragraph') {
         if (!PLAIN_LINE.test(line)) return undefined;
-      } else {
-        const m = PLAIN_ITEM.exec(line);
-        const mark = m ? m[2] ?? m[1]! : '';
-        if (!m || (marker !== '' && mark !== marker)) return undefined;
-        const body = line.slice(m[0].length).replace(TRAILING_BLANKS, '');
-        if (!PLAIN_LINE.test(body)) return undefined;
-        marker = mark;
-        out.push(makeBlock('list-item', 1, body.trim(), { start: pos, end: nl }, undefined, m[2] !== undefined));
+      } else if (!addPlainItem(line, pos, nl, items, levels)) {
+        return undefined;
       }
       textEnd = nl;
     }
     pos = nextLineAt(text, nl);
   }
   if (textEnd < 0) return undefined;
-  if (kind === 'paragraph') out.push(makeBlock('paragraph', 0, text.slice(paraStart, textEnd).trim(), { start: paraStart, end: textEnd }));
+  if (kind === 'paragraph') {
+    const inline = plainInline(text.slice(paraStart, textEnd));
+    out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
+  }
+  for (const it of items) out.push(makeBlock('list-item', it.depth, it.inline.text, { start: it.start, end: it.end }, it.inline.strongLead, it.ordered));
   return out;
+}
+
+/** Add the item on the line text[pos, nl) to a plain group's list; false when the line is not such an item. */
+function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[], levels: PlainLevel[]): boolean {
+  const m = PLAIN_ITEM.exec(line);
+  if (!m) return false;
+  const indent = m[1]!.length;
+  const marker = m[3] ?? m[2]!;
+  const ordered = m[3] !== undefined;
+  const body = line.slice(m[0].length).replace(TRAILING_BLANKS, '');
+  if (!PLAIN_LINE.test(body)) return false;
+  // The open items the line continues: those whose content column it reaches.
+  let k = 0;
+  while (k < levels.length && levels[k]!.content <= indent) k++;
+  if (indent - (k > 0 ? levels[k - 1]!.content : 0) > 3) return false;
+  if (k < levels.length) {
+    // Another item of the list at that level (closing the deeper ones).
+    if (levels[k]!.marker !== marker) return false;
+    levels.length = k;
+  } else if (k === 0) {
+    // The first item: at the margin, as splitParagraphGroups starts groups.
+    if (indent !== 0) return false;
+  } else if (ordered && m[2] !== '1.' && m[2] !== '1)') {
+    // A nested list interrupts its parent's paragraph: an ordered one must start at 1.
+    return false;
+  }
+  for (const level of levels) items[level.item]!.end = nl;
+  levels.push({ marker, content: indent + m[2]!.length + m[4]!.length, item: items.length });
+  items.push({ start: pos + indent, end: nl, depth: levels.length, inline: plainInline(body), ordered });
+  return true;
 }
 
 /**
@@ -698,7 +751,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
 function parseWithPlainGroups(text: string, atDocumentStart: boolean): Block[] {
   if (text.includes(']:')) return parseWithRemark(text, atDocumentStart);
   const parts = splitParagraphGroups(text, atDocumentStart);
-  if (parts.length < 2) return parseWithRemark(text, atDocumentStart);
+  if (parts.length < 2) return (parts.length === 1 && plainGroupBlocks(text, 0, text.length)) || parseWithRemark(text, atDocumentStart);
   const out: Block[] = [];
   let runStart = 0; // start of the text not yet parsed (a run of groups that are not plain)
   for (const part of parts) {
