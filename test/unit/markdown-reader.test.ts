@@ -91,6 +91,10 @@ const NOT_PLAIN = [
   'Has a [link](https://x.y)',
   'Has ~~struck~~ text',
   'Has an &amp; entity',
+  'Has &#35; a number',
+  'Has &#x23; in hex',
+  'An autolink <https://x.y>',
+  'Has a <span\nclass="x"> over two lines',
   'Has a back\\slash escape',
   'Has a <b>tag</b>',
   'Has a | pipe',
@@ -119,12 +123,13 @@ const PLAIN = [
   // Emphasis is the one inline construct a plain line may hold (plain-inline.ts).
   'Has *emphasis* in it', 'Has _under_scores', '**Data**: the lead', '***Both*** at once', 'snake_case and 2*3*4 stars', '*a **b* c**', '__init__ module',
   'a * b * c', '**unclosed bold', 'word**inside**word', '_a_b_', 'A **“quoted”** word', 'x*😀*y', '**Owner:**\u00a0team', 'a ***b** c*',
+  'R&D and Q&A', 'Latency < 100 ms', 'AT&T then &', 'Has <span and no end', 'a > b, c & d', 'x &amp', '**R&D**: lab',
 ];
 
 /** Groups that are plain (read without a parse) and groups that are not (each must be parsed by remark). */
 const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, deeper', '## Trailing space ', '# Trailing tab \t', '- one\n- two', '* Élan\n* zèle', '1. one\n2. two\n10. ten', '3) x', '+ a', '- Offline \n- Online  ', '## Title\nText follows\nand more', '## Title\n- a\n- b', '### Steps\n2. second\n3. third',
   '## **Bold**', '## Model *and* data_set', '-  two spaces', '1.    four spaces', '- a\n  - b\n    - c\n- d', '1. a\n   - b\n   - c\n2. d', '- a\n    1. b\n    2. c',
-  '- **Data**: x\n  - *nested* y', '* a\n * b', '- a\n  - b\n - c', '- a\n   - b\n  - c', '10. ten\n    - nested', '## Steps\n- a\n  - b'];
+  '- **Data**: x\n  - *nested* y', '* a\n * b', '- a\n  - b\n - c', '- a\n   - b\n  - c', '## Relevance & Reasons', '- Ranges & outliers (0 <= d < X)', '10. ten\n    - nested', '## Steps\n- a\n  - b'];
 const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\nText \nmore', '## T\n- a\n1. b', '- a\nlazy line', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a', '- a\n  continued text', '- a\n  - b\n  continued', '- item\n  continued', '- item\ncontinued', '- `code`', '- 2023 revenue', '1.5 million', '## Title\n***', '- a\n  ***'];
 
 describe('plain paragraphs, headings and lists read without a parse', () => {
@@ -153,12 +158,12 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
     // three and the nesting columns (plain-inline.ts, parse.ts addPlainItem) against remark's own reading.
     const rnd = prng(11) as () => number;
     const pick = <T,>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
-    const atoms = ['a', 'Data', 'é', '1', ' ', ' ', '*', '**', '***', '_', '__', '___', '.', ',', '!', '(', ')', '"', "'", '-', ':', '$', '—', '\u00a0', '😀', 'a*b', 'x_y', '*a*', '**b**', '_c_', '__d__'];
+    const atoms = ['a', 'Data', 'é', '1', ' ', ' ', '*', '**', '***', '_', '__', '___', '.', ',', '!', '(', ')', '"', "'", '-', ':', '$', '—', '\u00a0', '😀', 'a*b', 'x_y', '*a*', '**b**', '_c_', '__d__', '&', '&amp;', '&#1;', '<', '>', '<b>'];
     const inline = () => Array.from({ length: Math.floor(rnd() * 9) }, () => pick(atoms)).join('');
     const line = () => pick(['', '*', '**', '***', '_', '__']) + pick(['A', 'b', 'é']) + inline();
     const markers = ['- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. ', '-  ', '1.  ', '-    '];
     let plain = 0;
-    for (let n = 0; n < 3000; n++) {
+    for (let n = 0; n < 4000; n++) {
       const lines: string[] = [];
       if (rnd() < 0.3) lines.push(`${pick(['#', '##', '###'])} ${line()}`);
       if (rnd() < 0.5) for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) lines.push(line());
@@ -169,7 +174,7 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
       plain++;
       assert.deepEqual(b, blocksOfTree(parseWithProcessor(text, false)), JSON.stringify(text));
     }
-    assert.ok(plain > 1000, `${plain} plain groups compared`);
+    assert.ok(plain > 800, `${plain} plain groups compared`);
   });
 
   it('gives remark’s blocks where a group depends on what came before it', () => {

@@ -617,17 +617,17 @@ function parseRiskAware(text: string, atDocumentStart: boolean, checked = false)
 
 /**
  * A line of a plain paragraph: it starts with a letter (after any `*` and `_`, as in `**Data**`) and holds none
- * of the characters that may start or end a Markdown construct other than emphasis (`\ \` ~ [ ] < & |`), no
- * tab, no control character, and no trailing space. Such lines can only be paragraph text: a letter (or `*` or
+ * of the characters that may start or end a Markdown construct other than emphasis (`\ \` ~ [ ] |`), no
+ * tab, no control character, and no trailing space (`&` and `<` may occur where they are text: plain-inline.ts). Such lines can only be paragraph text: a letter (or `*` or
  * `_` run straight into a letter) cannot start a list, quote, heading, fence, thematic break, HTML block, table
  * or indented code, nor end a setext heading; and with none of those characters, nothing inline but emphasis
  * (plain-inline.ts) can occur: no code, links, references, footnotes, autolinks, HTML, character references,
  * escapes or hard breaks.
  */
-const PLAIN_LINE = /^[*_]*\p{L}[^\\`~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
+const PLAIN_LINE = /^[*_]*\p{L}[^\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
 /** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline but
  * emphasis. Its content is the text after the marks, without the spaces and tabs that may end the line. */
-const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`~[\]<&|\x00-\x1f](?:[^#\\`~[\]<&|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~[\]<&|\x00-\x1f])?)[ \t]*$/u;
+const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`~[\]|\x00-\x1f](?:[^#\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~[\]|\x00-\x1f])?)[ \t]*$/u;
 /** A list item of one line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
  * text that starts as a plain line does (more spaces would make the text indented code). */
 const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]*\p{L})/u;
@@ -683,6 +683,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
         const h = PLAIN_HEADING.exec(line);
         if (!h) return undefined;
         const inline = plainInline(h[2]!);
+        if (!inline) return undefined;
         out.push(makeBlock('heading', h[1]!.length, inline.text, { start: pos, end: nl }, inline.strongLead));
         textEnd = nl;
         pos = nextLineAt(text, nl);
@@ -704,6 +705,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
   if (textEnd < 0) return undefined;
   if (kind === 'paragraph') {
     const inline = plainInline(text.slice(paraStart, textEnd));
+    if (!inline) return undefined;
     out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
   }
   for (const it of items) out.push(makeBlock('list-item', it.depth, it.inline.text, { start: it.start, end: it.end }, it.inline.strongLead, it.ordered));
@@ -734,9 +736,11 @@ function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[],
     // A nested list interrupts its parent's paragraph: an ordered one must start at 1.
     return false;
   }
+  const inline = plainInline(body);
+  if (!inline) return false;
   for (const level of levels) items[level.item]!.end = nl;
   levels.push({ marker, content: indent + m[2]!.length + m[4]!.length, item: items.length });
-  items.push({ start: pos + indent, end: nl, depth: levels.length, inline: plainInline(body), ordered });
+  items.push({ start: pos + indent, end: nl, depth: levels.length, inline, ordered });
   return true;
 }
 

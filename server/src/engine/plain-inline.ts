@@ -1,9 +1,10 @@
 // The inline content of a plain group (see parse.ts plainGroupBlocks) read without a parse: text whose only
-// inline syntax is emphasis, `*` and `_` (no code, links, HTML, references, escapes or hard breaks: the group's
-// lines exclude the characters that start them). The delimiter runs are matched exactly as micromark 4's
-// attention construct matches them (micromark-core-commonmark/lib/attention.js: the flanking rules with
-// micromark's character classes, the rule of three on the runs' current sizes, delimiters between a matched pair
-// turned into text), so that the text and the leading bold run are what the engine reads from remark's tree.
+// inline syntax is emphasis, `*` and `_`. The group's lines exclude the characters that start code, links,
+// escapes, hard breaks and strikethrough, and plainInline refuses the `&` and `<` that may start a character
+// reference, inline HTML or an autolink. The delimiter runs are matched exactly as micromark 4's attention
+// construct matches them (micromark-core-commonmark/lib/attention.js: the flanking rules with micromark's
+// character classes, the rule of three on the runs' current sizes, delimiters between a matched pair turned into
+// text), so that the text and the leading bold run are what the engine reads from remark's tree.
 
 export interface PlainInline {
   /** The text remark's nodes hold (emphasis markers removed, literal `*` and `_` kept), trimmed. */
@@ -82,8 +83,18 @@ function runsOf(s: string): Run[] {
   return runs;
 }
 
-/** Text and leading strong run of inline content `s` whose only syntax is emphasis. */
-export function plainInline(s: string): PlainInline {
+/** What may be a character reference (`&amp;`, `&#35;`, `&#x23;`): a superset of micromark's. */
+const CHARACTER_REFERENCE = /&#?[A-Za-z0-9]+;/;
+
+/**
+ * Text and leading strong run of inline content `s` whose only syntax is emphasis; undefined when it may hold
+ * other syntax that a plain line lets through: a character reference, or a `<` with a `>` after it (inline HTML
+ * or an autolink; without a `>` after it, a `<` is text, as is an `&` that starts no reference).
+ */
+export function plainInline(s: string): PlainInline | undefined {
+  if (s.indexOf('&') >= 0 && CHARACTER_REFERENCE.test(s)) return undefined;
+  const lt = s.indexOf('<');
+  if (lt >= 0 && s.indexOf('>', lt) >= 0) return undefined;
   if (s.indexOf('*') < 0 && s.indexOf('_') < 0) return { text: s.trim(), strongLead: undefined };
   const runs = runsOf(s);
   // The outermost match made with the first run as its opener: [use, closing marker's offset].
