@@ -173,10 +173,9 @@ async function patho(engine) {
 }
 
 function vsixKb() {
-  const existing = readdirSync(root).find((f) => f.endsWith('.vsix'));
-  if (existing) return { kb: statSync(join(root, existing)).size / 1024, note: `existing ${existing}` };
+  // Always packaged afresh (a .vsix left in the folder may be of an older build), with the package script's flags.
   const out = join(work, 'mldoc.vsix');
-  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: root, encoding: 'utf8', timeout: 180_000 });
   if (r.status === 0 && existsSync(out)) return { kb: statSync(out).size / 1024, note: 'vsce package' };
   return { kb: null, note: `vsce package failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-2).join(' ')}` };
 }
