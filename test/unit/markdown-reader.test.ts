@@ -98,14 +98,16 @@ const NOT_PLAIN = [
   'Has a back\\slash escape',
   'Has a <b>tag</b>',
   'Has a | pipe',
-  'Ends with two spaces  ',
-  'Ends with a space ',
   'Has\ta tab',
   'Has a NUL \u0000 here',
   '1. starts a list',
+  '1) starts a list',
+  '12. starts a list',
+  '+ starts a list',
+  '= setext',
+  'Ends with a no-break space\u00a0',
+  '<!-- a comment -->',
   '- starts a list',
-  '    indented code',
-  ' one space in',
   '> a quote',
   '# a heading',
   '===',
@@ -123,14 +125,17 @@ const PLAIN = [
   // Emphasis is the one inline construct a plain line may hold (plain-inline.ts).
   'Has *emphasis* in it', 'Has _under_scores', '**Data**: the lead', '***Both*** at once', 'snake_case and 2*3*4 stars', '*a **b* c**', '__init__ module',
   'a * b * c', '**unclosed bold', 'word**inside**word', '_a_b_', 'A **“quoted”** word', 'x*😀*y', '**Owner:**\u00a0team', 'a ***b** c*',
+  'Ends with two spaces  ', 'Ends with a space ', '2nd outer fold', '3 main components', '(*Count data*)', '"Quoted" start', '…and more', '$5 per call',
   'R&D and Q&A', 'Latency < 100 ms', 'AT&T then &', 'Has <span and no end', 'a > b, c & d', 'x &amp', '**R&D**: lab',
 ];
 
 /** Groups that are plain (read without a parse) and groups that are not (each must be parsed by remark). */
 const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, deeper', '## Trailing space ', '# Trailing tab \t', '- one\n- two', '* Élan\n* zèle', '1. one\n2. two\n10. ten', '3) x', '+ a', '- Offline \n- Online  ', '## Title\nText follows\nand more', '## Title\n- a\n- b', '### Steps\n2. second\n3. third',
   '## **Bold**', '## Model *and* data_set', '-  two spaces', '1.    four spaces', '- a\n  - b\n    - c\n- d', '1. a\n   - b\n   - c\n2. d', '- a\n    1. b\n    2. c',
-  '- **Data**: x\n  - *nested* y', '* a\n * b', '- a\n  - b\n - c', '- a\n   - b\n  - c', '## Relevance & Reasons', '- Ranges & outliers (0 <= d < X)', '10. ten\n    - nested', '## Steps\n- a\n  - b'];
-const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\nText \nmore', '## T\n- a\n1. b', '- a\nlazy line', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a', '- a\n  continued text', '- a\n  - b\n  continued', '- item\n  continued', '- item\ncontinued', '- `code`', '- 2023 revenue', '1.5 million', '## Title\n***', '- a\n  ***'];
+  '- **Data**: x\n  - *nested* y', '* a\n * b', '- a\n  - b\n - c', '- a\n   - b\n  - c', '- a\n  - b\nlazy', '## Relevance & Reasons', '- Ranges & outliers (0 <= d < X)', '10. ten\n    - nested', '## Steps\n- a\n  - b',
+  '- a\nlazy line', '- item\n  continued', '- item\ncontinued', '- 2023 revenue', '- a\n  continued text', '- a\n  - b\n  continued', '- a  \n  hard break', '1. **Intended use.** Text\n   wraps here.\n2. Next',
+  'Text\n one space in', 'Text  \nhard break', 'Text\n      deeply indented continuation', 'Text\n    indented code cannot interrupt', '<!-- a comment -->', '<!-- over\n\nblank lines -->', '<!-- a --> tail', '## T\nText \nmore'];
+const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\n- a\n1. b', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a',  '- `code`', '1.5 million', '## Title\n***', '- a\n  ***', '<!-- a -->\ntext', '<!-->', '<!--->', '<!-- open', '<!-- NUL \u0000 -->', '- a\n  2) b', 'Text\n-5 points', 'Text\n===', '- a\n  # h'];
 
 describe('plain paragraphs, headings and lists read without a parse', () => {
   it('recognises plain groups and nothing else', () => {
@@ -152,7 +157,7 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
     for (const group of NOT_PLAIN_GROUPS) assert.equal(plainGroupBlocks(`${group}\n`, 0, group.length + 1), undefined, JSON.stringify(group));
   });
 
-  it('reads emphasis and nested lists in generated groups as remark does', () => {
+  it('reads emphasis, nested lists, continuation lines, trailing spaces and comments in generated groups as remark does', () => {
     // Runs of `*` and `_` of every length next to letters, spaces, punctuation, symbols and surrogate pairs, over
     // line endings, in paragraphs, headings and lists nested at every indent: the flanking rules, the rule of
     // three and the nesting columns (plain-inline.ts, parse.ts addPlainItem) against remark's own reading.
@@ -160,21 +165,23 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
     const pick = <T,>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
     const atoms = ['a', 'Data', 'é', '1', ' ', ' ', '*', '**', '***', '_', '__', '___', '.', ',', '!', '(', ')', '"', "'", '-', ':', '$', '—', '\u00a0', '😀', 'a*b', 'x_y', '*a*', '**b**', '_c_', '__d__', '&', '&amp;', '&#1;', '<', '>', '<b>'];
     const inline = () => Array.from({ length: Math.floor(rnd() * 9) }, () => pick(atoms)).join('');
-    const line = () => pick(['', '*', '**', '***', '_', '__']) + pick(['A', 'b', 'é']) + inline();
+    const starts = ['', '', '*', '**', '***', '_', '__', '(', '"', '2nd ', '3 ', '1.5 ', '1. ', '-', '+', '=', '#', '&', '…', '\u00a0', '<'];
+    const line = () => pick(starts) + pick(['A', 'b', 'é', '1']) + inline() + pick(['', '', '', ' ', '  ', '   ', '\u00a0']);
     const markers = ['- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. ', '-  ', '1.  ', '-    '];
     let plain = 0;
-    for (let n = 0; n < 4000; n++) {
+    for (let n = 0; n < 8000; n++) {
       const lines: string[] = [];
       if (rnd() < 0.3) lines.push(`${pick(['#', '##', '###'])} ${line()}`);
-      if (rnd() < 0.5) for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) lines.push(line());
-      else for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) lines.push(' '.repeat(pick([0, 0, 0, 1, 2, 3, 4, 5, 6, 8])) + pick(markers) + line() + (rnd() < 0.1 ? ' ' : ''));
+      if (rnd() < 0.1) lines.push(`<!--${pick(['', ' ', '>', '->', ' x '])}${inline()}${pick(['', '\n', '\n\n'])}${inline()}${pick(['-->', '--', '->'])}${pick(['', ' ', '  tail'])}`);
+      else if (rnd() < 0.45) for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) lines.push(' '.repeat(i && rnd() < 0.3 ? pick([1, 2, 4, 6]) : 0) + line());
+      else for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) lines.push(' '.repeat(pick([0, 0, 0, 1, 2, 3, 4, 5, 6, 8])) + (i && rnd() < 0.3 ? '' : pick(markers)) + line());
       const text = lines.join(pick(['\n', '\n', '\r\n'])) + '\n';
       const b = plainGroupBlocks(text, 0, text.length);
       if (!b) continue;
       plain++;
       assert.deepEqual(b, blocksOfTree(parseWithProcessor(text, false)), JSON.stringify(text));
     }
-    assert.ok(plain > 800, `${plain} plain groups compared`);
+    assert.ok(plain > 600, `${plain} plain groups compared`);
   });
 
   it('gives remark’s blocks where a group depends on what came before it', () => {

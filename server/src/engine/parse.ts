@@ -20,7 +20,7 @@ import type { Block, Span } from './types';
 import { findByPlace, findPlaced } from './by-place';
 import type { PhraseEntry } from './match';
 import { assessRisk } from './risk';
-import { plainInline, type PlainInline } from './plain-inline';
+import { plainInline } from './plain-inline';
 
 export interface Chunk {
   readonly start: number;
@@ -616,30 +616,53 @@ function parseRiskAware(text: string, atDocumentStart: boolean, checked = false)
 }
 
 /**
- * A line of a plain paragraph: it starts with a letter (after any `*` and `_`, as in `**Data**`) and holds none
- * of the characters that may start or end a Markdown construct other than emphasis (`\ \` ~ [ ] |`), no
- * tab, no control character, and no trailing space (`&` and `<` may occur where they are text: plain-inline.ts). Such lines can only be paragraph text: a letter (or `*` or
- * `_` run straight into a letter) cannot start a list, quote, heading, fence, thematic break, HTML block, table
- * or indented code, nor end a setext heading; and with none of those characters, nothing inline but emphasis
- * (plain-inline.ts) can occur: no code, links, references, footnotes, autolinks, HTML, character references,
- * escapes or hard breaks.
+ * A line of a plain paragraph (without its trailing spaces). It starts with a character that cannot start a block:
+ * not a space or tab (indented code, or indentation into a container), not `# > - + = * _` (headings, quotes,
+ * lists, thematic breaks, setext underlines), not a digit run followed by `.` or `)` (ordered lists), and not
+ * one of the characters below; a run of `*` or `_` may come first when a character other than a space follows it
+ * (`**Data**`: no list marker or thematic break). It holds none of the characters that may start or end a
+ * Markdown construct other than emphasis (`\ \` ~ [ ] |`), no tab and no control character; `&` and `<` may
+ * occur where they are text (plain-inline.ts). Such lines can only be paragraph text, continue a paragraph, and
+ * hold nothing inline but emphasis: no code, links, references, footnotes, autolinks, HTML, character
+ * references, escapes or strikethrough.
  */
-const PLAIN_LINE = /^[*_]*\p{L}[^\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*(?<![ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff])$/u;
+const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~[\]|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~[\]|<\x00-\x1f\x7f]|\d+(?![\d.)]))[^\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*$/u;
+/** Whitespace other than a space that may end a line: micromark keeps it in the text, trim() does not. */
+const ODD_TRAILING = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]$/;
 /** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline but
  * emphasis. Its content is the text after the marks, without the spaces and tabs that may end the line. */
 const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`~[\]|\x00-\x1f](?:[^#\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~[\]|\x00-\x1f])?)[ \t]*$/u;
-/** A list item of one line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
+/** A list item's first line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
  * text that starts as a plain line does (more spaces would make the text indented code). */
-const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]*\p{L})/u;
-/** Spaces and tabs that end a line (an item's single line may end with them: they are not its text). */
-const TRAILING_BLANKS = /[ \t]+$/;
+const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]+[^\s*_]|[^\s#>\-+=*_\d\\`~[\]|<]|\d+(?![\d.)]))/u;
+/** The spaces that end a line (two or more before a line ending make a hard break). */
+const TRAILING_SPACES = / +$/;
 
-/** A list item of a plain group: where it starts and ends (its nested items' lines included), and its text. */
+/** A paragraph's inline content gathered line by line: each line without its leading and trailing spaces, joined
+ * by its line ending, or by the one space a hard break reads as (mdast-util-to-string: a break is " "). */
+interface PlainContent {
+  text: string;
+  /** The spaces that ended the last line so far. */
+  spaces: number;
+}
+
+/** The line `line` (without leading spaces) added to `c` after the line ending `eol` (unless it is the first);
+ * false when the line is not plain or ends in other whitespace. */
+function addPlainLine(c: PlainContent, line: string, eol: string): boolean {
+  const spaces = TRAILING_SPACES.exec(line)?.[0].length ?? 0;
+  const own = spaces ? line.slice(0, line.length - spaces) : line;
+  if (!PLAIN_LINE.test(own) || ODD_TRAILING.test(own)) return false;
+  c.text = c.text === '' ? own : c.text + (c.spaces >= 2 ? ' ' : eol) + own;
+  c.spaces = spaces;
+  return true;
+}
+
+/** A list item of a plain group: where it starts and ends (its nested items' and continuation lines included). */
 interface PlainItem {
   readonly start: number;
   end: number;
   readonly depth: number;
-  readonly inline: PlainInline;
+  readonly content: PlainContent;
   readonly ordered: boolean;
 }
 
@@ -651,22 +674,30 @@ interface PlainLevel {
   readonly item: number;
 }
 
+const COMMENT_START = '<!--';
+const COMMENT_END = '-->';
+
 /**
- * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when its
- * lines are plain: optionally a plain ATX heading line, then a paragraph of plain lines or a tight list of
- * one-line items with plain text. Items nest as CommonMark nests them: an item whose marker is indented to at
- * least an open item's content column (and less than four columns past it) is a child of that item, and one
- * indented less closes it. A change of marker within a list (another list starts, and an ordered one not
- * numbered 1 would be read as the paragraph's continuation), or a nested ordered list that does not start at 1
- * (it cannot interrupt the parent's paragraph), is not plain. Undefined for anything else.
+ * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when it is
+ * plain: an HTML comment alone (from `<!--` in column 0 to the end of the line holding `-->`), or optionally a
+ * plain ATX heading line and then a paragraph of plain lines or a tight list whose items hold one paragraph of
+ * plain lines. Items nest as CommonMark nests them: an item whose marker is indented to at least an open item's
+ * content column (and less than four columns past it) is a child of that item, and one indented less closes it;
+ * a plain line that starts no item continues the last item's paragraph, indented or not (lazily). A change of
+ * marker within a list (another list starts, and an ordered one not numbered 1 would be read as the paragraph's
+ * continuation), or a nested ordered list that does not start at 1 (it cannot interrupt the parent's
+ * paragraph), is not plain. Undefined for anything else.
  */
 export function plainGroupBlocks(text: string, start: number, end: number): Block[] | undefined {
+  if (text.startsWith(COMMENT_START, start)) return commentGroupBlocks(text, start, end);
   let pos = start;
   let blankSeen = false;
   let kind: 'paragraph' | 'list' | undefined;
   let paraStart = -1;
   let textEnd = -1; // end of the last line of text so far
+  let lineEnd = -1; // end of the previous line (its line ending follows)
   const out: Block[] = [];
+  const para: PlainContent = { text: '', spaces: 0 };
   const items: PlainItem[] = [];
   const levels: PlainLevel[] = [];
   while (pos < end) {
@@ -679,6 +710,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       // Text after a blank line would be another group (or not plain: indented).
       if (blankSeen) return undefined;
       const line = text.slice(pos, nl);
+      const eol = lineEnd < 0 ? '' : text.slice(lineEnd, pos);
       if (textEnd < 0 && line.charCodeAt(0) === 35 /* # */) {
         const h = PLAIN_HEADING.exec(line);
         if (!h) return undefined;
@@ -686,6 +718,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
         if (!inline) return undefined;
         out.push(makeBlock('heading', h[1]!.length, inline.text, { start: pos, end: nl }, inline.strongLead));
         textEnd = nl;
+        lineEnd = nl;
         pos = nextLineAt(text, nl);
         continue;
       }
@@ -693,23 +726,60 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
         kind = PLAIN_ITEM.test(line) ? 'list' : 'paragraph';
         paraStart = pos;
       }
+      // A continuation line's leading spaces are not in the paragraph's text.
+      let lead = 0;
+      if (paraStart < pos) while (text.charCodeAt(pos + lead) === 32) lead++;
       if (kind === 'paragraph') {
-        if (!PLAIN_LINE.test(line)) return undefined;
-      } else if (!addPlainItem(line, pos, nl, items, levels)) {
-        return undefined;
+        if (!addPlainLine(para, lead ? line.slice(lead) : line, eol)) return undefined;
+      } else if (PLAIN_ITEM.test(line)) {
+        if (!addPlainItem(line, pos, nl, items, levels)) return undefined;
+      } else {
+        // A continuation of the last (innermost open) item's paragraph, indented or lazy: every open item now
+        // ends here.
+        if (!addPlainLine(items[items.length - 1]!.content, line.slice(lead), eol)) return undefined;
+        for (const level of levels) items[level.item]!.end = nl;
       }
       textEnd = nl;
+      lineEnd = nl;
     }
     pos = nextLineAt(text, nl);
   }
   if (textEnd < 0) return undefined;
   if (kind === 'paragraph') {
-    const inline = plainInline(text.slice(paraStart, textEnd));
+    const inline = plainInline(para.text);
     if (!inline) return undefined;
+    // The paragraph's position takes in the last line's trailing spaces, as micromark's does.
     out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
   }
-  for (const it of items) out.push(makeBlock('list-item', it.depth, it.inline.text, { start: it.start, end: it.end }, it.inline.strongLead, it.ordered));
+  for (const it of items) {
+    const inline = plainInline(it.content.text);
+    if (!inline) return undefined;
+    out.push(makeBlock('list-item', it.depth, inline.text, { start: it.start, end: it.end }, inline.strongLead, it.ordered));
+  }
   return out;
+}
+
+/** An HTML comment group: the comment (its lines, blank ones included, to the end of the line that closes it),
+ * then only blank lines. `<!-->`, `<!--->` and a comment holding a NUL are left to the parser. */
+function commentGroupBlocks(text: string, start: number, end: number): Block[] | undefined {
+  const after = start + COMMENT_START.length;
+  if (text.startsWith('>', after) || text.startsWith('->', after)) return undefined;
+  const close = text.indexOf(COMMENT_END, after);
+  if (close < 0 || close + COMMENT_END.length > end) return undefined;
+  let nl = close + COMMENT_END.length;
+  while (nl < end && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
+  for (let pos = nl; pos < end; ) {
+    const next = nextLineAt(text, pos);
+    let lineEnd = next;
+    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    if (next >= end) break;
+    if (!isBlankLine(text, next, lineEnd)) return undefined;
+    pos = lineEnd;
+  }
+  const value = text.slice(start, nl);
+  // micromark reads a NUL as U+FFFD.
+  if (value.includes('\0')) return undefined;
+  return [makeBlock('html', 0, value, { start, end: nl }, undefined, undefined, COMMENT_ONLY.test(value))];
 }
 
 /** Add the item on the line text[pos, nl) to a plain group's list; false when the line is not such an item. */
@@ -719,8 +789,8 @@ function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[],
   const indent = m[1]!.length;
   const marker = m[3] ?? m[2]!;
   const ordered = m[3] !== undefined;
-  const body = line.slice(m[0].length).replace(TRAILING_BLANKS, '');
-  if (!PLAIN_LINE.test(body)) return false;
+  const content: PlainContent = { text: '', spaces: 0 };
+  if (!addPlainLine(content, line.slice(m[0].length), '')) return false;
   // The open items the line continues: those whose content column it reaches.
   let k = 0;
   while (k < levels.length && levels[k]!.content <= indent) k++;
@@ -736,11 +806,9 @@ function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[],
     // A nested list interrupts its parent's paragraph: an ordered one must start at 1.
     return false;
   }
-  const inline = plainInline(body);
-  if (!inline) return false;
   for (const level of levels) items[level.item]!.end = nl;
   levels.push({ marker, content: indent + m[2]!.length + m[4]!.length, item: items.length });
-  items.push({ start: pos + indent, end: nl, depth: levels.length, inline, ordered });
+  items.push({ start: pos + indent, end: nl, depth: levels.length, content, ordered });
   return true;
 }
 
