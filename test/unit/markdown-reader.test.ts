@@ -134,8 +134,9 @@ const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, dee
   '## **Bold**', '## Model *and* data_set', '-  two spaces', '1.    four spaces', '- a\n  - b\n    - c\n- d', '1. a\n   - b\n   - c\n2. d', '- a\n    1. b\n    2. c',
   '- **Data**: x\n  - *nested* y', '* a\n * b', '- a\n  - b\n - c', '- a\n   - b\n  - c', '- a\n  - b\nlazy', '## Relevance & Reasons', '- Ranges & outliers (0 <= d < X)', '10. ten\n    - nested', '## Steps\n- a\n  - b',
   '- a\nlazy line', '- item\n  continued', '- item\ncontinued', '- 2023 revenue', '- a\n  continued text', '- a\n  - b\n  continued', '- a  \n  hard break', '1. **Intended use.** Text\n   wraps here.\n2. Next',
-  'Text\n one space in', 'Text  \nhard break', 'Text\n      deeply indented continuation', 'Text\n    indented code cannot interrupt', '<!-- a comment -->', '<!-- over\n\nblank lines -->', '<!-- a --> tail', '## T\nText \nmore'];
-const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\n- a\n1. b', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a',  '- `code`', '1.5 million', '## Title\n***', '- a\n  ***', '<!-- a -->\ntext', '<!-->', '<!--->', '<!-- open', '<!-- NUL \u0000 -->', '- a\n  2) b', 'Text\n-5 points', 'Text\n===', '- a\n  # h'];
+  'Text\n one space in', 'Text  \nhard break', 'Text\n      deeply indented continuation', 'Text\n    indented code cannot interrupt', '<!-- a comment -->', '<!-- over\n\nblank lines -->', '<!-- a --> tail', '## T\nText \nmore',
+  '1. a\n    b\n\n2. c', '- a\n\n  - b\n\n- c', '- a\n  \n- b', '##\tOverview', '#\t \tTabs and spaces'];
+const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\n- a\n1. b', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a',  '- `code`', '1.5 million', '## Title\n***', '- a\n  ***', '<!-- a -->\ntext', '<!-->', '<!--->', '<!-- open', '<!-- NUL \u0000 -->', '- a\n  2) b', 'Text\n-5 points', 'Text\n===', '- a\n  # h', '- a\n\n      - b', '- a\n\nb', '- a\n\n  b', '## H\n\n- a', '- a\n\n* b'];
 
 describe('plain paragraphs, headings and lists read without a parse', () => {
   it('recognises plain groups and nothing else', () => {
@@ -157,7 +158,7 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
     for (const group of NOT_PLAIN_GROUPS) assert.equal(plainGroupBlocks(`${group}\n`, 0, group.length + 1), undefined, JSON.stringify(group));
   });
 
-  it('reads emphasis, nested lists, continuation lines, trailing spaces and comments in generated groups as remark does', () => {
+  it('reads emphasis, nested and loose lists, continuation lines, trailing spaces and comments in generated groups as remark does', () => {
     // Runs of `*` and `_` of every length next to letters, spaces, punctuation, symbols and surrogate pairs, over
     // line endings, in paragraphs, headings and lists nested at every indent: the flanking rules, the rule of
     // three and the nesting columns (plain-inline.ts, parse.ts addPlainItem) against remark's own reading.
@@ -171,10 +172,15 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
     let plain = 0;
     for (let n = 0; n < 8000; n++) {
       const lines: string[] = [];
-      if (rnd() < 0.3) lines.push(`${pick(['#', '##', '###'])} ${line()}`);
+      if (rnd() < 0.3) lines.push(`${pick(['#', '##', '###'])}${pick([' ', '\t', ' \t'])}${line()}`);
       if (rnd() < 0.1) lines.push(`<!--${pick(['', ' ', '>', '->', ' x '])}${inline()}${pick(['', '\n', '\n\n'])}${inline()}${pick(['-->', '--', '->'])}${pick(['', ' ', '  tail'])}`);
       else if (rnd() < 0.45) for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) lines.push(' '.repeat(i && rnd() < 0.3 ? pick([1, 2, 4, 6]) : 0) + line());
-      else for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) lines.push(' '.repeat(pick([0, 0, 0, 1, 2, 3, 4, 5, 6, 8])) + (i && rnd() < 0.3 ? '' : pick(markers)) + line());
+      else {
+        for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) {
+          if (i && rnd() < 0.2) lines.push(pick(['', ' ', '  ']));
+          lines.push(' '.repeat(pick([0, 0, 0, 1, 2, 3, 4, 5, 6, 8])) + (i && rnd() < 0.3 ? '' : pick(markers)) + line());
+        }
+      }
       const text = lines.join(pick(['\n', '\n', '\r\n'])) + '\n';
       const b = plainGroupBlocks(text, 0, text.length);
       if (!b) continue;

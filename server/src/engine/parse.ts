@@ -630,8 +630,9 @@ const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~[\]|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~[\]|
 /** Whitespace other than a space that may end a line: micromark keeps it in the text, trim() does not. */
 const ODD_TRAILING = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]$/;
 /** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline but
- * emphasis. Its content is the text after the marks, without the spaces and tabs that may end the line. */
-const PLAIN_HEADING = /^(#{1,6}) +([^\s#\\`~[\]|\x00-\x1f](?:[^#\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~[\]|\x00-\x1f])?)[ \t]*$/u;
+ * emphasis. Its content is the text after the marks and the spaces or tabs after them, without the spaces and
+ * tabs that may end the line. */
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#\\`~[\]|\x00-\x1f](?:[^#\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~[\]|\x00-\x1f])?)[ \t]*$/u;
 /** A list item's first line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
  * text that starts as a plain line does (more spaces would make the text indented code). */
 const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]+[^\s*_]|[^\s#>\-+=*_\d\\`~[\]|<]|\d+(?![\d.)]))/u;
@@ -680,8 +681,8 @@ const COMMENT_END = '-->';
 /**
  * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when it is
  * plain: an HTML comment alone (from `<!--` in column 0 to the end of the line holding `-->`), or optionally a
- * plain ATX heading line and then a paragraph of plain lines or a tight list whose items hold one paragraph of
- * plain lines. Items nest as CommonMark nests them: an item whose marker is indented to at least an open item's
+ * plain ATX heading line and then a paragraph of plain lines or a list whose items hold one paragraph of plain
+ * lines (blank lines may separate its items). Items nest as CommonMark nests them: an item whose marker is indented to at least an open item's
  * content column (and less than four columns past it) is a child of that item, and one indented less closes it;
  * a plain line that starts no item continues the last item's paragraph, indented or not (lazily). A change of
  * marker within a list (another list starts, and an ordered one not numbered 1 would be read as the paragraph's
@@ -707,8 +708,12 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       if (textEnd < 0) return undefined;
       blankSeen = true;
     } else {
-      // Text after a blank line would be another group (or not plain: indented).
-      if (blankSeen) return undefined;
+      if (blankSeen) {
+        // After a blank line, only another item of the list (it makes the list loose: the same blocks); other
+        // text would be another group, or a paragraph or code inside an item (not plain).
+        if (kind !== 'list' || !PLAIN_ITEM.test(text.slice(pos, nl))) return undefined;
+        blankSeen = false;
+      }
       const line = text.slice(pos, nl);
       const eol = lineEnd < 0 ? '' : text.slice(lineEnd, pos);
       if (textEnd < 0 && line.charCodeAt(0) === 35 /* # */) {
