@@ -88,7 +88,12 @@ const NOT_PLAIN = [
   'Has `code` in it',
   '**Bold** with `code`',
   '* starts a list',
-  'Has a [link](https://x.y)',
+  'Has [a][b] a reference',
+  'Has [^1] a footnote call',
+  'Has [a](b "title")',
+  'Has [a](b c) a space',
+  'Has [a [b]](c) nested',
+  'Has [a](b(c)) parentheses',
   'Has ~~struck~~ text',
   'Has an &amp; entity',
   'Has &#35; a number',
@@ -126,6 +131,8 @@ const PLAIN = [
   'Has *emphasis* in it', 'Has _under_scores', '**Data**: the lead', '***Both*** at once', 'snake_case and 2*3*4 stars', '*a **b* c**', '__init__ module',
   'a * b * c', '**unclosed bold', 'word**inside**word', '_a_b_', 'A **“quoted”** word', 'x*😀*y', '**Owner:**\u00a0team', 'a ***b** c*',
   'Ends with two spaces  ', 'Ends with a space ', '2nd outer fold', '3 main components', '(*Count data*)', '"Quoted" start', '…and more', '$5 per call',
+  'Has a [link](https://x.y)', '[Paper](https://a.b/c_d) / [Blog](https://e.f)', 'An ![image](i.png) inline', '**[Bold link](x*y)**: lead', 'Text [in brackets] only',
+  'Links bind *tighter [than*](u) emphasis', '[]() empty', 'a]b[c',
   'R&D and Q&A', 'Latency < 100 ms', 'AT&T then &', 'Has <span and no end', 'a > b, c & d', 'x &amp', '**R&D**: lab',
 ];
 
@@ -164,7 +171,7 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
     // three and the nesting columns (plain-inline.ts, parse.ts addPlainItem) against remark's own reading.
     const rnd = prng(11) as () => number;
     const pick = <T,>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
-    const atoms = ['a', 'Data', 'é', '1', ' ', ' ', '*', '**', '***', '_', '__', '___', '.', ',', '!', '(', ')', '"', "'", '-', ':', '$', '—', '\u00a0', '😀', 'a*b', 'x_y', '*a*', '**b**', '_c_', '__d__', '&', '&amp;', '&#1;', '<', '>', '<b>'];
+    const atoms = ['a', 'Data', 'é', '1', ' ', ' ', '*', '**', '***', '_', '__', '___', '.', ',', '!', '(', ')', '"', "'", '-', ':', '$', '—', '\u00a0', '😀', 'a*b', 'x_y', '*a*', '**b**', '_c_', '__d__', '&', '&amp;', '&#1;', '<', '>', '<b>', '[', ']', '[a](b)', '![i](j)', '[^', ']['];
     const inline = () => Array.from({ length: Math.floor(rnd() * 9) }, () => pick(atoms)).join('');
     const starts = ['', '', '*', '**', '***', '_', '__', '(', '"', '2nd ', '3 ', '1.5 ', '1. ', '-', '+', '=', '#', '&', '…', '\u00a0', '<'];
     const line = () => pick(starts) + pick(['A', 'b', 'é', '1']) + inline() + pick(['', '', '', ' ', '  ', '   ', '\u00a0']);
@@ -188,6 +195,23 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
       assert.deepEqual(b, blocksOfTree(parseWithProcessor(text, false)), JSON.stringify(text));
     }
     assert.ok(plain > 600, `${plain} plain groups compared`);
+  });
+
+  it('reads emphasis next to links and images in generated lines as remark does', () => {
+    // Dense inline text: runs of markers, brackets, links, images, punctuation and surrogate pairs, where a link's
+    // text is resolved on its own and its destination holds no delimiters (plain-inline.ts linksOf, runsOf).
+    const rnd = prng(13) as () => number;
+    const atoms = ['a', 'b', ' ', '*', '**', '_', '__', '[', ']', '(', ')', '!', '](', '[a](b)', '![i](j)', '[x*y](u_v)', 'x_y', '.', '😀', '-', '&', '<', '"'];
+    const words = (n: number) => Array.from({ length: n }, () => atoms[Math.floor(rnd() * atoms.length)]!).join('');
+    let plain = 0;
+    for (let n = 0; n < 3000; n++) {
+      const text = `A${words(1 + Math.floor(rnd() * 14))}${rnd() < 0.3 ? `\nb${words(Math.floor(rnd() * 8))}` : ''}\n`;
+      const b = plainGroupBlocks(text, 0, text.length);
+      if (!b) continue;
+      plain++;
+      assert.deepEqual(b, blocksOfTree(parseWithProcessor(text, false)), JSON.stringify(text));
+    }
+    assert.ok(plain > 2000, `${plain} plain lines compared`);
   });
 
   it('gives remark’s blocks where a group depends on what came before it', () => {

@@ -619,20 +619,20 @@ function parseRiskAware(text: string, atDocumentStart: boolean, checked = false)
  * A line of a plain paragraph (without its trailing spaces). It starts with a character that cannot start a block:
  * not a space or tab (indented code, or indentation into a container), not `# > - + = * _` (headings, quotes,
  * lists, thematic breaks, setext underlines), not a digit run followed by `.` or `)` (ordered lists), and not
- * one of the characters below; a run of `*` or `_` may come first when a character other than a space follows it
- * (`**Data**`: no list marker or thematic break). It holds none of the characters that may start or end a
- * Markdown construct other than emphasis (`\ \` ~ [ ] |`), no tab and no control character; `&` and `<` may
- * occur where they are text (plain-inline.ts). Such lines can only be paragraph text, continue a paragraph, and
- * hold nothing inline but emphasis: no code, links, references, footnotes, autolinks, HTML, character
- * references, escapes or strikethrough.
+ * one of the characters below or `<`; a run of `*` or `_` may come first when a character other than a space
+ * follows it (`**Data**`: no list marker or thematic break). It holds none of `\ \` ~ |`, no tab and no control
+ * character; `&`, `<`, `[` and `]` may occur where they are text or a simple link (plain-inline.ts decides).
+ * Such lines can only be paragraph text or continue a paragraph (a line starting with `[` may be a definition:
+ * the engine parses a chunk that holds `]:` whole), and hold nothing inline but emphasis and simple links and
+ * images: no code, references, footnotes, autolinks, HTML, character references, escapes or strikethrough.
  */
-const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~[\]|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~[\]|<\x00-\x1f\x7f]|\d+(?![\d.)]))[^\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*$/u;
+const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~|<\x00-\x1f\x7f]|\d+(?![\d.)]))[^\\`~|\t\x00-\x08\x0b\x0c\x0e-\x1f]*$/u;
 /** Whitespace other than a space that may end a line: micromark keeps it in the text, trim() does not. */
 const ODD_TRAILING = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]$/;
 /** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline but
  * emphasis. Its content is the text after the marks and the spaces or tabs after them, without the spaces and
  * tabs that may end the line. */
-const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#\\`~[\]|\x00-\x1f](?:[^#\\`~[\]|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~[\]|\x00-\x1f])?)[ \t]*$/u;
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#\\`~|\x00-\x1f](?:[^#\\`~|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~|\x00-\x1f])?)[ \t]*$/u;
 /** A list item's first line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
  * text that starts as a plain line does (more spaces would make the text indented code). */
 const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]+[^\s*_]|[^\s#>\-+=*_\d\\`~[\]|<]|\d+(?![\d.)]))/u;

@@ -53,21 +53,85 @@ interface Run {
   readonly close: boolean;
   /** False once it sits between a matched pair (micromark turns such sequences into data). */
   live: boolean;
+  /** The last (outermost) match that used it as an opener: how many characters, and where its closing marker
+   * starts. */
+  leadUse: number;
+  leadEnd: number;
 }
 
-function runsOf(s: string): Run[] {
-  const runs: Run[] = [];
+/**
+ * An inline link `[text](destination)` or image `![alt](destination)` of the one simple form plain content may
+ * hold: no brackets inside the text, a destination without spaces, parentheses, `<`, `>` or `\`, and no title.
+ * `start` is the `[` (the `!` of an image), `close` the `]`, `end` just past the `)`.
+ */
+interface Link {
+  readonly start: number;
+  readonly close: number;
+  readonly end: number;
+  readonly image: boolean;
+}
+
+const DESTINATION = /\(([^\s()<>\\]*)\)/y;
+
+/**
+ * The links and images of `s`, or undefined when a bracket may start anything else: a footnote call (`[^`), a
+ * reference (`][`), brackets inside a link's text, or a `](` not followed by a simple destination. Brackets that
+ * start nothing are text: the engine reads a chunk holding a definition (`]:`) with the parser, so no reference
+ * here has a definition.
+ */
+function linksOf(s: string): Link[] | undefined {
+  const links: Link[] = [];
+  for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
+    if (s.charCodeAt(i + 1) === 94 /* ^ */) return undefined;
+    const close = s.indexOf(']', i + 1);
+    if (close < 0) break; // no `]` after it: this and every later `[` are text
+    const inner = s.indexOf('[', i + 1);
+    if (inner >= 0 && inner < close) return undefined;
+    const next = s.charCodeAt(close + 1);
+    if (next === 91 /* [ */) return undefined;
+    if (next !== 40 /* ( */) {
+      i = close;
+      continue;
+    }
+    DESTINATION.lastIndex = close + 1;
+    if (!DESTINATION.test(s)) return undefined;
+    const image = i > 0 && s.charCodeAt(i - 1) === 33; /* ! */
+    links.push({ start: image ? i - 1 : i, close, end: DESTINATION.lastIndex, image });
+    i = DESTINATION.lastIndex - 1;
+  }
+  return links;
+}
+
+/** The delimiter runs of `s` outside link destinations and images, each in its scope: the text of the link that
+ * holds it, or the content around the links (micromark resolves a link's text on its own). */
+function runsOf(s: string, links: readonly Link[] | undefined): Run[][] {
+  const scopes: Run[][] = [[]];
+  let k = 0; // the first link that does not end before i
   for (let i = 0; i < s.length; i++) {
     const marker = s.charCodeAt(i);
     if (marker !== STAR && marker !== UNDERSCORE) continue;
+    let scope = 0;
+    if (links) {
+      while (k < links.length && links[k]!.end <= i) k++;
+      const l = links[k];
+      if (l && l.start <= i) {
+        // In an image, or in a link's destination: not a delimiter (skip past it); in a link's text: its scope.
+        if (l.image || i > l.close) {
+          i = l.end - 1;
+          continue;
+        }
+        scope = k + 1;
+      }
+    }
     let end = i + 1;
     while (end < s.length && s.charCodeAt(end) === marker) end++;
+    if (links && scope > 0) end = Math.min(end, links[scope - 1]!.close);
     const before = classify(s, i - 1);
     const after = classify(s, end);
     // attention.js tokenizeAttention (the GFM `~` marker never occurs in a plain group).
     const open = !after || (after === PUNCTUATION && before !== 0);
     const close = !before || (before === PUNCTUATION && after !== 0);
-    runs.push({
+    (scopes[scope] ??= []).push({
       pos: i,
       marker,
       length: end - i,
@@ -77,30 +141,17 @@ function runsOf(s: string): Run[] {
       open: marker === STAR ? open : open && (before !== 0 || !close),
       close: marker === STAR ? close : close && (after !== 0 || !open),
       live: true,
+      leadUse: 0,
+      leadEnd: -1,
     });
     i = end - 1;
   }
-  return runs;
+  return scopes;
 }
 
-/** What may be a character reference (`&amp;`, `&#35;`, `&#x23;`): a superset of micromark's. */
-const CHARACTER_REFERENCE = /&#?[A-Za-z0-9]+;/;
-
-/**
- * Text and leading strong run of inline content `s` whose only syntax is emphasis; undefined when it may hold
- * other syntax that a plain line lets through: a character reference, or a `<` with a `>` after it (inline HTML
- * or an autolink; without a `>` after it, a `<` is text, as is an `&` that starts no reference).
- */
-export function plainInline(s: string): PlainInline | undefined {
-  if (s.indexOf('&') >= 0 && CHARACTER_REFERENCE.test(s)) return undefined;
-  const lt = s.indexOf('<');
-  if (lt >= 0 && s.indexOf('>', lt) >= 0) return undefined;
-  if (s.indexOf('*') < 0 && s.indexOf('_') < 0) return { text: s.trim(), strongLead: undefined };
-  const runs = runsOf(s);
-  // The outermost match made with the first run as its opener: [use, closing marker's offset].
-  let leadUse = 0;
-  let leadEnd = -1;
-  // attention.js resolveAllAttention: each closer, in order, takes the nearest opener of its marker before it.
+/** attention.js resolveAllAttention on one scope's runs: each closer, in order, takes the nearest opener of its
+ * marker before it (the rule of three on the current sizes); the runs between a matched pair become text. */
+function resolve(runs: readonly Run[]): void {
   for (let i = 0; i < runs.length; i++) {
     const closer = runs[i]!;
     while (closer.live && closer.close && closer.size > 0) {
@@ -115,39 +166,83 @@ export function plainInline(s: string): PlainInline | undefined {
       const opener = runs[j]!;
       const use = opener.size > 1 && closer.size > 1 ? 2 : 1;
       for (let k = j + 1; k < i; k++) runs[k]!.live = false;
-      if (j === 0) {
-        leadUse = use;
-        leadEnd = closer.pos + closer.usedStart;
-      }
+      opener.leadUse = use;
+      opener.leadEnd = closer.pos + closer.usedStart;
       opener.size -= use;
       opener.usedEnd += use;
       closer.size -= use;
       closer.usedStart += use;
     }
   }
-  const text = withoutMarkers(s, runs, 0, s.length).trim();
-  const first = runs[0]!;
+}
+
+/** What may be a character reference (`&amp;`, `&#35;`, `&#x23;`): a superset of micromark's. */
+const CHARACTER_REFERENCE = /&#?[A-Za-z0-9]+;/;
+
+/**
+ * Text and leading strong run of inline content `s` whose only syntax is emphasis and simple links and images;
+ * undefined when it may hold other syntax that a plain line lets through: a character reference, a `<` with a
+ * `>` after it (inline HTML or an autolink; without a `>` after it, a `<` is text, as is an `&` that starts no
+ * reference), or brackets that linksOf leaves to the parser.
+ */
+export function plainInline(s: string): PlainInline | undefined {
+  if (s.indexOf('&') >= 0 && CHARACTER_REFERENCE.test(s)) return undefined;
+  const lt = s.indexOf('<');
+  if (lt >= 0 && s.indexOf('>', lt) >= 0) return undefined;
+  let links: Link[] | undefined;
+  if (s.indexOf('[') >= 0) {
+    links = linksOf(s);
+    if (!links) return undefined;
+    if (links.length === 0) links = undefined;
+  }
+  if (!links && s.indexOf('*') < 0 && s.indexOf('_') < 0) return { text: s.trim(), strongLead: undefined };
+  const scopes = runsOf(s, links);
+  for (const scope of scopes) if (scope) resolve(scope);
+  // Every character that is markup: the markers the matches used, a link's brackets and destination, an image.
+  const cuts: number[] = [];
+  for (const scope of scopes) {
+    if (!scope) continue;
+    for (const r of scope) {
+      if (r.usedStart) cuts.push(r.pos, r.pos + r.usedStart);
+      if (r.usedEnd) cuts.push(r.pos + r.length - r.usedEnd, r.pos + r.length);
+    }
+  }
+  if (links) {
+    for (const l of links) {
+      if (l.image) cuts.push(l.start, l.end);
+      else cuts.push(l.start, l.start + 1, l.close, l.end);
+    }
+  }
+  const order = sortedCuts(cuts);
+  const text = withoutCuts(s, order, 0, s.length).trim();
   // The content starts with a strong node when its first run starts it, is used up as markers (nothing literal
   // is left of it before the node) and its outermost (last) match took two characters.
-  const strongLead = first.pos === 0 && first.size === 0 && leadUse === 2 ? withoutMarkers(s, runs, leadUse, leadEnd).trim() || undefined : undefined;
+  const first = scopes[0]![0];
+  const strongLead =
+    first && first.pos === 0 && first.size === 0 && first.leadUse === 2 ? withoutCuts(s, order, first.leadUse, first.leadEnd).trim() || undefined : undefined;
   return { text, strongLead };
 }
 
-/** s[from, to) without the characters the matches used as markers. */
-function withoutMarkers(s: string, runs: readonly Run[], from: number, to: number): string {
+/** [start, end) pairs sorted by start (they do not overlap). */
+function sortedCuts(cuts: number[]): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < cuts.length; i += 2) idx.push(i);
+  idx.sort((a, b) => cuts[a]! - cuts[b]!);
+  const out: number[] = [];
+  for (const i of idx) out.push(cuts[i]!, cuts[i + 1]!);
+  return out;
+}
+
+/** s[from, to) without the cut ranges. */
+function withoutCuts(s: string, cuts: readonly number[], from: number, to: number): string {
   let out = '';
   let at = from;
-  for (const r of runs) {
-    if (r.pos + r.length <= from) continue;
-    if (r.pos >= to) break;
-    // The run's literal characters are its middle: [pos + usedStart, pos + length - usedEnd).
-    const litStart = r.pos + r.usedStart;
-    const litEnd = r.pos + r.length - r.usedEnd;
-    out += s.slice(at, Math.max(at, Math.min(r.pos, to)));
-    const a = Math.max(litStart, from);
-    const b = Math.min(litEnd, to);
-    if (b > a) out += s.slice(a, b);
-    at = Math.min(r.pos + r.length, to);
+  for (let i = 0; i < cuts.length && cuts[i]! < to; i += 2) {
+    const a = cuts[i]!;
+    const b = cuts[i + 1]!;
+    if (b <= at) continue;
+    if (a > at) out += s.slice(at, a);
+    at = Math.min(b, to);
   }
   if (at < to) out += s.slice(at, to);
   return out;
