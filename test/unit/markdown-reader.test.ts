@@ -87,7 +87,6 @@ describe('markdown reader (remark-parse set up once)', () => {
 const NOT_PLAIN = [
   'Has `code` in it',
   '**Bold** with `code`',
-  '* starts a list',
   'Has [a][b] a reference',
   'Has [^1] a footnote call',
   'Has [a](b "title")',
@@ -105,14 +104,12 @@ const NOT_PLAIN = [
   'Has a | pipe',
   'Has\ta tab',
   'Has a NUL \u0000 here',
-  '1. starts a list',
-  '1) starts a list',
   '12. starts a list',
-  '+ starts a list',
+  '2) does not interrupt a paragraph',
+  '  - indented first item',
   '= setext',
   'Ends with a no-break space\u00a0',
   '<!-- a comment -->',
-  '- starts a list',
   '> a quote',
   '# a heading',
   '===',
@@ -142,7 +139,8 @@ const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, dee
   '- **Data**: x\n  - *nested* y', '* a\n * b', '- a\n  - b\n - c', '- a\n   - b\n  - c', '- a\n  - b\nlazy', '## Relevance & Reasons', '- Ranges & outliers (0 <= d < X)', '10. ten\n    - nested', '## Steps\n- a\n  - b',
   '- a\nlazy line', '- item\n  continued', '- item\ncontinued', '- 2023 revenue', '- a\n  continued text', '- a\n  - b\n  continued', '- a  \n  hard break', '1. **Intended use.** Text\n   wraps here.\n2. Next',
   'Text\n one space in', 'Text  \nhard break', 'Text\n      deeply indented continuation', 'Text\n    indented code cannot interrupt', '<!-- a comment -->', '<!-- over\n\nblank lines -->', '<!-- a --> tail', '## T\nText \nmore',
-  '1. a\n    b\n\n2. c', '- a\n\n  - b\n\n- c', '- a\n  \n- b', '##\tOverview', '#\t \tTabs and spaces'];
+  '1. a\n    b\n\n2. c', '- a\n\n  - b\n\n- c', '- a\n  \n- b', '##\tOverview', '#\t \tTabs and spaces',
+  'Text\n- a list interrupts', 'Text\n* a list\n  * nested', 'Text\n+ a', 'Text\n1. first\n2. second', 'Text\n1) first', '## Heading\nText  \nmore\n- item\nlazy'];
 const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\n- a\n1. b', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a',  '- `code`', '1.5 million', '## Title\n***', '- a\n  ***', '<!-- a -->\ntext', '<!-->', '<!--->', '<!-- open', '<!-- NUL \u0000 -->', '- a\n  2) b', 'Text\n-5 points', 'Text\n===', '- a\n  # h', '- a\n\n      - b', '- a\n\nb', '- a\n\n  b', '## H\n\n- a', '- a\n\n* b'];
 
 describe('plain paragraphs, headings and lists read without a parse', () => {
@@ -181,13 +179,17 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
       const lines: string[] = [];
       if (rnd() < 0.3) lines.push(`${pick(['#', '##', '###'])}${pick([' ', '\t', ' \t'])}${line()}`);
       if (rnd() < 0.1) lines.push(`<!--${pick(['', ' ', '>', '->', ' x '])}${inline()}${pick(['', '\n', '\n\n'])}${inline()}${pick(['-->', '--', '->'])}${pick(['', ' ', '  tail'])}`);
-      else if (rnd() < 0.45) for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) lines.push(' '.repeat(i && rnd() < 0.3 ? pick([1, 2, 4, 6]) : 0) + line());
       else {
-        for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) {
-          if (i && rnd() < 0.2) lines.push(pick(['', ' ', '  ']));
-          lines.push(' '.repeat(pick([0, 0, 0, 1, 2, 3, 4, 5, 6, 8])) + (i && rnd() < 0.3 ? '' : pick(markers)) + line());
+        // A paragraph, a list, or a paragraph that a list interrupts.
+        if (rnd() < 0.5) for (let i = 0; i < 1 + Math.floor(rnd() * 3); i++) lines.push(' '.repeat(i && rnd() < 0.3 ? pick([1, 2, 4, 6]) : 0) + line());
+        if (rnd() < 0.6) {
+          for (let i = 0; i < 1 + Math.floor(rnd() * 6); i++) {
+            if (i && rnd() < 0.2) lines.push(pick(['', ' ', '  ']));
+            lines.push(' '.repeat(pick([0, 0, 0, 1, 2, 3, 4, 5, 6, 8])) + (i && rnd() < 0.3 ? '' : pick(markers)) + line());
+          }
         }
       }
+      if (lines.length === 0) lines.push(line());
       const text = lines.join(pick(['\n', '\n', '\r\n'])) + '\n';
       const b = plainGroupBlocks(text, 0, text.length);
       if (!b) continue;

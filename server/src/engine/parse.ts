@@ -681,8 +681,8 @@ const COMMENT_END = '-->';
 /**
  * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when it is
  * plain: an HTML comment alone (from `<!--` in column 0 to the end of the line holding `-->`), or optionally a
- * plain ATX heading line and then a paragraph of plain lines or a list whose items hold one paragraph of plain
- * lines (blank lines may separate its items). Items nest as CommonMark nests them: an item whose marker is indented to at least an open item's
+ * plain ATX heading line, then a paragraph of plain lines, a list whose items hold one paragraph of plain lines
+ * (blank lines may separate its items), or a paragraph that such a list interrupts. Items nest as CommonMark nests them: an item whose marker is indented to at least an open item's
  * content column (and less than four columns past it) is a child of that item, and one indented less closes it;
  * a plain line that starts no item continues the last item's paragraph, indented or not (lazily). A change of
  * marker within a list (another list starts, and an ordered one not numbered 1 would be read as the paragraph's
@@ -734,7 +734,16 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       // A continuation line's leading spaces are not in the paragraph's text.
       let lead = 0;
       if (paraStart < pos) while (text.charCodeAt(pos + lead) === 32) lead++;
-      if (kind === 'paragraph') {
+      if (kind === 'paragraph' && PLAIN_ITEM.test(line)) {
+        // A list interrupts the paragraph: a bullet item, or an ordered one numbered 1 (the paragraph ends).
+        const m = PLAIN_ITEM.exec(line)!;
+        if (m[3] !== undefined && m[2] !== '1.' && m[2] !== '1)') return undefined;
+        const inline = plainInline(para.text);
+        if (!inline) return undefined;
+        out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
+        kind = 'list';
+        if (!addPlainItem(line, pos, nl, items, levels)) return undefined;
+      } else if (kind === 'paragraph') {
         if (!addPlainLine(para, lead ? line.slice(lead) : line, eol)) return undefined;
       } else if (PLAIN_ITEM.test(line)) {
         if (!addPlainItem(line, pos, nl, items, levels)) return undefined;
@@ -751,6 +760,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
   }
   if (textEnd < 0) return undefined;
   if (kind === 'paragraph') {
+    // (A paragraph that a list interrupted is already out.)
     const inline = plainInline(para.text);
     if (!inline) return undefined;
     // The paragraph's position takes in the last line's trailing spaces, as micromark's does.
