@@ -619,23 +619,25 @@ function parseRiskAware(text: string, atDocumentStart: boolean, checked = false)
  * A line of a plain paragraph (without its trailing spaces). It starts with a character that cannot start a block:
  * not a space or tab (indented code, or indentation into a container), not `# > - + = * _` (headings, quotes,
  * lists, thematic breaks, setext underlines), not a digit run followed by `.` or `)` (ordered lists), and not
- * one of the characters below or `<`; a run of `*` or `_` may come first when a character other than a space
- * follows it (`**Data**`: no list marker or thematic break). It holds none of `\ \` ~ |`, no tab and no control
- * character; `&`, `<`, `[` and `]` may occur where they are text or a simple link (plain-inline.ts decides).
- * Such lines can only be paragraph text or continue a paragraph (a line starting with `[` may be a definition:
- * the engine parses a chunk that holds `]:` whole), and hold nothing inline but emphasis and simple links and
- * images: no code, references, footnotes, autolinks, HTML, character references, escapes or strikethrough.
+ * one of `\ \` ~ | <`; a run of `*` or `_` may come first when a character other than a space follows it
+ * (`**Data**`: no list marker or thematic break). It holds no backtick or `~` (code, strikethrough), no tab and
+ * no control character; `\`, `&`, `<`, `[`, `]` and `|` may occur where plain-inline.ts can read them (escapes,
+ * character references, text, simple links; a `|` only where no line of the group could make a table). Such
+ * lines can only be paragraph text or continue a paragraph (a line starting with `[` may be a definition: the
+ * engine parses a chunk that holds `]:` whole).
  */
-const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~|<\x00-\x1f\x7f]|\d+(?![\d.)]))[^\\`~|\t\x00-\x08\x0b\x0c\x0e-\x1f]*$/u;
+const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~|<\x00-\x1f\x7f]|\d+(?![\d.)]))[^`~\t\x00-\x08\x0b\x0c\x0e-\x1f]*$/u;
 /** Whitespace other than a space that may end a line: micromark keeps it in the text, trim() does not. */
 const ODD_TRAILING = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]$/;
 /** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline but
  * emphasis. Its content is the text after the marks and the spaces or tabs after them, without the spaces and
  * tabs that may end the line. */
-const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#\\`~|\x00-\x1f](?:[^#\\`~|\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~|\x00-\x1f])?)[ \t]*$/u;
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#\\`~|\x00-\x1f](?:[^#`~\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~|\x00-\x1f])?)[ \t]*$/u;
 /** A list item's first line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
  * text that starts as a plain line does (more spaces would make the text indented code). */
 const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]+[^\s*_]|[^\s#>\-+=*_\d\\`~[\]|<]|\d+(?![\d.)]))/u;
+/** A line that could be a GFM table's delimiter row (which would make the line above it a table's header). */
+const DELIMITER_ROW_LIKE = /^[ \t]*[-:|][-:| \t]*$/m;
 /** The spaces that end a line (two or more before a line ending make a hard break). */
 const TRAILING_SPACES = / +$/;
 
@@ -653,6 +655,9 @@ function addPlainLine(c: PlainContent, line: string, eol: string): boolean {
   const spaces = TRAILING_SPACES.exec(line)?.[0].length ?? 0;
   const own = spaces ? line.slice(0, line.length - spaces) : line;
   if (!PLAIN_LINE.test(own) || ODD_TRAILING.test(own)) return false;
+  // `a\ ` + line ending: the backslash is text (a space follows it), not the hard break it would seem once the
+  // space is gone.
+  if (spaces === 1 && own.endsWith('\\')) return false;
   c.text = c.text === '' ? own : c.text + (c.spaces >= 2 ? ' ' : eol) + own;
   c.spaces = spaces;
   return true;
@@ -759,6 +764,8 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
     pos = nextLineAt(text, nl);
   }
   if (textEnd < 0) return undefined;
+  // A `|` is text unless a line could be a table's delimiter row (only `-`, `:`, `|`, spaces and tabs).
+  if (text.indexOf('|', start) >= 0 && text.indexOf('|', start) < end && DELIMITER_ROW_LIKE.test(text.slice(start, end))) return undefined;
   if (kind === 'paragraph') {
     // (A paragraph that a list interrupted is already out.)
     const inline = plainInline(para.text);

@@ -1,10 +1,13 @@
-// The inline content of a plain group (see parse.ts plainGroupBlocks) read without a parse: text whose only
-// inline syntax is emphasis, `*` and `_`. The group's lines exclude the characters that start code, links,
-// escapes, hard breaks and strikethrough, and plainInline refuses the `&` and `<` that may start a character
-// reference, inline HTML or an autolink. The delimiter runs are matched exactly as micromark 4's attention
-// construct matches them (micromark-core-commonmark/lib/attention.js: the flanking rules with micromark's
-// character classes, the rule of three on the runs' current sizes, delimiters between a matched pair turned into
-// text), so that the text and the leading bold run are what the engine reads from remark's tree.
+// The inline content of a plain group (see parse.ts plainGroupBlocks) read without a parse: text whose inline
+// syntax is emphasis (`*`, `_`), simple links and images, backslash escapes, hard breaks and character
+// references. The group's lines exclude the characters that start code and strikethrough, and plainInline
+// refuses what it does not read: `<` that may start inline HTML or an autolink, brackets it cannot pair, escaped
+// brackets or backticks. The delimiter runs are matched exactly as micromark 4's attention construct matches
+// them (micromark-core-commonmark/lib/attention.js: the flanking rules with micromark's character classes, the
+// rule of three on the runs' current sizes, delimiters between a matched pair turned into text), so that the text
+// and the leading bold run are what the engine reads from remark's tree.
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
 export interface PlainInline {
   /** The text remark's nodes hold (emphasis markers removed, literal `*` and `_` kept), trimmed. */
@@ -79,7 +82,7 @@ const DESTINATION = /\(([^\s()<>\\]*)\)/y;
  * start nothing are text: the engine reads a chunk holding a definition (`]:`) with the parser, so no reference
  * here has a definition.
  */
-function linksOf(s: string): Link[] | undefined {
+function linksOf(s: string, escaped: readonly number[] | undefined): Link[] | undefined {
   const links: Link[] = [];
   for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
     if (s.charCodeAt(i + 1) === 94 /* ^ */) return undefined;
@@ -95,7 +98,7 @@ function linksOf(s: string): Link[] | undefined {
     }
     DESTINATION.lastIndex = close + 1;
     if (!DESTINATION.test(s)) return undefined;
-    const image = i > 0 && s.charCodeAt(i - 1) === 33; /* ! */
+    const image = i > 0 && s.charCodeAt(i - 1) === 33 /* ! */ && !(escaped && escaped.includes(i - 1)); // `\![a](b)` is a link
     links.push({ start: image ? i - 1 : i, close, end: DESTINATION.lastIndex, image });
     i = DESTINATION.lastIndex - 1;
   }
@@ -104,12 +107,17 @@ function linksOf(s: string): Link[] | undefined {
 
 /** The delimiter runs of `s` outside link destinations and images, each in its scope: the text of the link that
  * holds it, or the content around the links (micromark resolves a link's text on its own). */
-function runsOf(s: string, links: readonly Link[] | undefined): Run[][] {
+function runsOf(s: string, links: readonly Link[] | undefined, escaped: readonly number[] | undefined): Run[][] {
   const scopes: Run[][] = [[]];
   let k = 0; // the first link that does not end before i
+  let e = 0; // the first escaped character at or after i
   for (let i = 0; i < s.length; i++) {
     const marker = s.charCodeAt(i);
     if (marker !== STAR && marker !== UNDERSCORE) continue;
+    if (escaped) {
+      while (e < escaped.length && escaped[e]! < i) e++;
+      if (escaped[e] === i) continue; // `\*` is a literal `*`
+    }
     let scope = 0;
     if (links) {
       while (k < links.length && links[k]!.end <= i) k++;
@@ -124,7 +132,7 @@ function runsOf(s: string, links: readonly Link[] | undefined): Run[][] {
       }
     }
     let end = i + 1;
-    while (end < s.length && s.charCodeAt(end) === marker) end++;
+    while (end < s.length && s.charCodeAt(end) === marker && !(escaped && escaped.includes(end))) end++;
     if (links && scope > 0) end = Math.min(end, links[scope - 1]!.close);
     const before = classify(s, i - 1);
     const after = classify(s, end);
@@ -176,72 +184,124 @@ function resolve(runs: readonly Run[]): void {
   }
 }
 
-/** What may be a character reference (`&amp;`, `&#35;`, `&#x23;`): a superset of micromark's. */
-const CHARACTER_REFERENCE = /&#?[A-Za-z0-9]+;/;
+/** A character reference as micromark reads one (a named one only when the name is an entity's). */
+const CHARACTER_REFERENCE = /&(?:#([xX])([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z0-9]{1,31}));/g;
+/** ASCII punctuation: what a backslash escapes. */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** CommonMark's open and closing tags, and autolinks (URI and email): a `<` that starts none of these is text. */
+const OPEN_TAG = /<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>/y;
+const CLOSING_TAG = /<\/[A-Za-z][A-Za-z0-9-]*\s*>/y;
+const URI_AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
+const EMAIL_AUTOLINK = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y;
+
+/** Whether the `<` at `i` may start inline HTML (a tag, comment, processing instruction, declaration or CDATA) or
+ * an autolink. */
+function mayStartHtml(s: string, i: number): boolean {
+  const c = s.charCodeAt(i + 1);
+  if (c === 33 /* ! */ || c === 63 /* ? */) return s.indexOf('>', i) >= 0;
+  for (const re of [OPEN_TAG, CLOSING_TAG, URI_AUTOLINK, EMAIL_AUTOLINK]) {
+    re.lastIndex = i;
+    if (re.test(s)) return true;
+  }
+  return false;
+}
 
 /**
- * Text and leading strong run of inline content `s` whose only syntax is emphasis and simple links and images;
- * undefined when it may hold other syntax that a plain line lets through: a character reference, a `<` with a
- * `>` after it (inline HTML or an autolink; without a `>` after it, a `<` is text, as is an `&` that starts no
- * reference), or brackets that linksOf leaves to the parser.
+ * Text and leading strong run of inline content `s` (its lines without their indentation, joined by their line
+ * endings); undefined when it may hold syntax that plainInline does not read (see the top of this file).
  */
 export function plainInline(s: string): PlainInline | undefined {
-  if (s.indexOf('&') >= 0 && CHARACTER_REFERENCE.test(s)) return undefined;
-  const lt = s.indexOf('<');
-  if (lt >= 0 && s.indexOf('>', lt) >= 0) return undefined;
+  if (s.indexOf('*') < 0 && s.indexOf('_') < 0 && s.indexOf('[') < 0 && s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('<') < 0) {
+    return { text: s.trim(), strongLead: undefined };
+  }
+  // Edits that turn the source into the text remark's nodes hold: [start, end, replacement] (in any order).
+  const edits: (number | string)[] = [];
+  let escaped: number[] | undefined;
+  for (let i = s.indexOf('\\'); i >= 0; i = s.indexOf('\\', i + 1)) {
+    const next = s.charCodeAt(i + 1);
+    if (next === 10 || next === 13) {
+      // A hard break: it and its line ending read as one space.
+      edits.push(i, i + (next === 13 && s.charCodeAt(i + 2) === 10 ? 3 : 2), ' ');
+      i++;
+    } else if (i + 1 < s.length && ASCII_PUNCTUATION.test(s[i + 1]!)) {
+      if (next === 91 || next === 93 || next === 96) return undefined; // `\[`, `\]`, `\``: left to the parser
+      edits.push(i, i + 1, '');
+      (escaped ??= []).push(i + 1);
+      i++;
+    }
+  }
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    if (!(escaped && escaped.includes(i)) && mayStartHtml(s, i)) return undefined;
+  }
+  if (s.indexOf('&') >= 0) {
+    CHARACTER_REFERENCE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CHARACTER_REFERENCE.exec(s)) !== null) {
+      if (escaped && escaped.includes(m.index)) continue;
+      const value = m[4] !== undefined ? decodeNamedCharacterReference(m[4]) : decodeNumericCharacterReference(m[2] ?? m[3]!, m[2] !== undefined ? 16 : 10);
+      if (value === false) continue; // not an entity's name: text
+      edits.push(m.index, m.index + m[0].length, value);
+    }
+  }
   let links: Link[] | undefined;
   if (s.indexOf('[') >= 0) {
-    links = linksOf(s);
+    links = linksOf(s, escaped);
     if (!links) return undefined;
     if (links.length === 0) links = undefined;
   }
-  if (!links && s.indexOf('*') < 0 && s.indexOf('_') < 0) return { text: s.trim(), strongLead: undefined };
-  const scopes = runsOf(s, links);
+  const scopes = runsOf(s, links, escaped);
   for (const scope of scopes) if (scope) resolve(scope);
-  // Every character that is markup: the markers the matches used, a link's brackets and destination, an image.
-  const cuts: number[] = [];
+  // The markup: the markers the matches used, a link's brackets and destination, an image.
   for (const scope of scopes) {
     if (!scope) continue;
     for (const r of scope) {
-      if (r.usedStart) cuts.push(r.pos, r.pos + r.usedStart);
-      if (r.usedEnd) cuts.push(r.pos + r.length - r.usedEnd, r.pos + r.length);
+      if (r.usedStart) edits.push(r.pos, r.pos + r.usedStart, '');
+      if (r.usedEnd) edits.push(r.pos + r.length - r.usedEnd, r.pos + r.length, '');
     }
   }
   if (links) {
     for (const l of links) {
-      if (l.image) cuts.push(l.start, l.end);
-      else cuts.push(l.start, l.start + 1, l.close, l.end);
+      if (l.image) edits.push(l.start, l.end, '');
+      else edits.push(l.start, l.start + 1, '', l.close, l.end, '');
     }
   }
-  const order = sortedCuts(cuts);
-  const text = withoutCuts(s, order, 0, s.length).trim();
+  const order = sortedEdits(edits);
+  if (!order) return undefined;
+  const text = edited(s, order, 0, s.length).trim();
   // The content starts with a strong node when its first run starts it, is used up as markers (nothing literal
   // is left of it before the node) and its outermost (last) match took two characters.
   const first = scopes[0]![0];
   const strongLead =
-    first && first.pos === 0 && first.size === 0 && first.leadUse === 2 ? withoutCuts(s, order, first.leadUse, first.leadEnd).trim() || undefined : undefined;
+    first && first.pos === 0 && first.size === 0 && first.leadUse === 2 ? edited(s, order, first.leadUse, first.leadEnd).trim() || undefined : undefined;
   return { text, strongLead };
 }
 
-/** [start, end) pairs sorted by start (they do not overlap). */
-function sortedCuts(cuts: number[]): number[] {
+/** Edits sorted by start; undefined if two overlap (an escape or reference inside an image or a destination:
+ * left to the parser). */
+function sortedEdits(edits: readonly (number | string)[]): (number | string)[] | undefined {
   const idx: number[] = [];
-  for (let i = 0; i < cuts.length; i += 2) idx.push(i);
-  idx.sort((a, b) => cuts[a]! - cuts[b]!);
-  const out: number[] = [];
-  for (const i of idx) out.push(cuts[i]!, cuts[i + 1]!);
+  for (let i = 0; i < edits.length; i += 3) idx.push(i);
+  idx.sort((a, b) => (edits[a] as number) - (edits[b] as number));
+  const out: (number | string)[] = [];
+  let end = -1;
+  for (const i of idx) {
+    if ((edits[i] as number) < end) return undefined;
+    out.push(edits[i]!, edits[i + 1]!, edits[i + 2]!);
+    end = edits[i + 1] as number;
+  }
   return out;
 }
 
-/** s[from, to) without the cut ranges. */
-function withoutCuts(s: string, cuts: readonly number[], from: number, to: number): string {
+/** s[from, to) with the edits (sorted, not overlapping) applied; an edit that straddles an end is cut at it. */
+function edited(s: string, edits: readonly (number | string)[], from: number, to: number): string {
   let out = '';
   let at = from;
-  for (let i = 0; i < cuts.length && cuts[i]! < to; i += 2) {
-    const a = cuts[i]!;
-    const b = cuts[i + 1]!;
+  for (let i = 0; i < edits.length && (edits[i] as number) < to; i += 3) {
+    const a = edits[i] as number;
+    const b = edits[i + 1] as number;
     if (b <= at) continue;
     if (a > at) out += s.slice(at, a);
+    if (a >= from && b <= to) out += edits[i + 2] as string;
     at = Math.min(b, to);
   }
   if (at < to) out += s.slice(at, to);
