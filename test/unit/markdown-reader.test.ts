@@ -85,9 +85,14 @@ describe('markdown reader (remark-parse set up once)', () => {
 
 /** Lines that are not plain (each must be parsed by remark), and lines that are. */
 const NOT_PLAIN = [
-  'Has `code` in it',
-  '**Bold** with `code`',
+  'Has `code` and [a link](x)',
   'Has [a][b] a reference',
+  '<span>inline</span>',
+  '<x y>',
+  '</p>',
+  '<pre>',
+  '<?php',
+  '<Table>',
   'Has \\[escaped\\] brackets',
   'Has an escaped \\` backtick',
   ':--|--',
@@ -133,8 +138,9 @@ const PLAIN = [
   'Has a [link](https://x.y)', '[Paper](https://a.b/c_d) / [Blog](https://e.f)', 'An ![image](i.png) inline', '**[Bold link](x*y)**: lead', 'Text [in brackets] only',
   'Links bind *tighter [than*](u) emphasis', '[]() empty', 'a]b[c',
   'Has an &amp; entity', 'Has &#35; a number', 'Has &#x23; in hex', 'Has &nbsp; and &bogus; and &#0;', 'Has a back\\slash', 'Has \\*escaped\\* stars',
-  'Has a | pipe', 'Template {{ value | default("x") }}', 'Customer: <Enter Customer Name\\>', 'w0 + \\sum (w_i.x_i) <v_i, v_j> x',
-  'A hard break\\', 'R&D and Q&A', 'Latency < 100 ms', 'AT&T then &', 'Has <span and no end', 'a > b, c & d', 'x &amp', '**R&D**: lab',
+  'Has a | pipe', 'Template {{ value | default("x") }}', 'Customer: <Enter Customer Name\\>', '<Executive summary, overview\\>', '< 5 ms at p99', '<Custom placeholder', 'w0 + \\sum (w_i.x_i) <v_i, v_j> x',
+  'A hard break\\', 'Has `code` in it', '**Bold** with `code`', 'Has ``a`b`` and `*not emphasis*` and `\\*`', 'Has ` padded ` and `<b>` and `&amp;` code',
+  'An unclosed `` backtick run', 'R&D and Q&A', 'Latency < 100 ms', 'AT&T then &', 'Has <span and no end', 'a > b, c & d', 'x &amp', '**R&D**: lab',
 ];
 
 /** Groups that are plain (read without a parse) and groups that are not (each must be parsed by remark). */
@@ -144,8 +150,8 @@ const PLAIN_GROUPS = ['## Heading text', '# A (b): c! 2.0', '###### 7. Deep, dee
   '- a\nlazy line', '- item\n  continued', '- item\ncontinued', '- 2023 revenue', '- a\n  continued text', '- a\n  - b\n  continued', '- a  \n  hard break', '1. **Intended use.** Text\n   wraps here.\n2. Next',
   'Text\n one space in', 'Text  \nhard break', 'Text\n      deeply indented continuation', 'Text\n    indented code cannot interrupt', '<!-- a comment -->', '<!-- over\n\nblank lines -->', '<!-- a --> tail', '## T\nText \nmore',
   '1. a\n    b\n\n2. c', '- a\n\n  - b\n\n- c', '- a\n  \n- b', '##\tOverview', '#\t \tTabs and spaces',
-  'Text\n- a list interrupts', 'Text\n* a list\n  * nested', 'Text\n+ a', 'Text\n1. first\n2. second', 'Text\n1) first', '## Heading\nText  \nmore\n- item\nlazy', 'Break\\\nafter a backslash', '- item\\\n  broken', 'a | b\nc | d'];
-const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\n- a\n1. b', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a',  '- `code`', '1.5 million', '## Title\n***', '- a\n  ***', '<!-- a -->\ntext', '<!-->', '<!--->', '<!-- open', '<!-- NUL \u0000 -->', '- a\n  2) b', 'Text\n-5 points', 'Text\n===', '- a\n  # h', '- a\n\n      - b', '- a\n\nb', '- a\n\n  b', '## H\n\n- a', '- a\n\n* b', 'a | b\n:-|-', '- a | b\n  --|--', 'Space after\\ \nbackslash'];
+  'Text\n- a list interrupts', 'Text\n* a list\n  * nested', 'Text\n+ a', 'Text\n1. first\n2. second', 'Text\n1) first', '## Heading\nText  \nmore\n- item\nlazy', 'Break\\\nafter a backslash', '- item\\\n  broken', 'a | b\nc | d', '## `code` title', 'Text with `a\nb` across lines'];
+const NOT_PLAIN_GROUPS = ['## Title #', '## Title ##', '## C# code', '#No space', '####### seven', '  ## indented', '## A\n## B', '## T\n- a\n1. b', 'Text\n## Heading after text', '- one\n* two', '1. a\n- b', '1. a\n2) b', '- [ ] task', '-     five spaces', '- a\n  2. b', '- a\n      - b', '- a\n  * b\n  - c', ' - a',  '- `code`', '1.5 million', '## Title\n***', '- a\n  ***', '<!-- a -->\ntext', '<!-->', '<!--->', '<!-- open', '<!-- NUL \u0000 -->', '- a\n  2) b', 'Text\n-5 points', 'Text\n===', '- a\n  # h', '- a\n\n      - b', '- a\n\nb', '- a\n\n  b', '## H\n\n- a', '- a\n\n* b', 'a | b\n:-|-', '- a | b\n  --|--', 'Space after\\ \nbackslash', 'A `a  \nb` code over a hard break', '- `code` first'];
 
 describe('plain paragraphs, headings and lists read without a parse', () => {
   it('recognises plain groups and nothing else', () => {
@@ -207,13 +213,13 @@ describe('plain paragraphs, headings and lists read without a parse', () => {
     // Dense inline text: runs of markers, brackets, links, images, punctuation and surrogate pairs, where a link's
     // text is resolved on its own and its destination holds no delimiters (plain-inline.ts linksOf, runsOf).
     const rnd = prng(13) as () => number;
-    const atoms = ['a', 'b', ' ', '*', '**', '_', '__', '[', ']', '(', ')', '!', '](', '[a](b)', '![i](j)', '[x*y](u_v)', 'x_y', '.', '😀', '-', '&', '<', '"',
+    const atoms = ['a', 'b', ' ', '*', '**', '_', '__', '`', '``', '`a`', '`*x*`', '` a `', '`\\*`', '`<b>`', '[', ']', '(', ')', '!', '](', '[a](b)', '![i](j)', '[x*y](u_v)', 'x_y', '.', '😀', '-', '&', '<', '"',
       '\\', '\\*', '\\_', '\\<', '\\&', '\\!', '\\[', '\\\\', '&nbsp;', '&#35;', '&#x1F600;', '&#0;', '&bogus;', '&amp', '<b>', '<a href="x">', '</b>', '<x@y.z>',
       '<http://a>', '<user, ad>', '<!-- c -->', '|', '{{ a | b }}'];
     const words = (n: number) => Array.from({ length: n }, () => atoms[Math.floor(rnd() * atoms.length)]!).join('');
     let plain = 0;
     for (let n = 0; n < 6000; n++) {
-      const text = `A${words(1 + Math.floor(rnd() * 14))}${rnd() < 0.3 ? `\nb${words(Math.floor(rnd() * 8))}` : ''}\n`;
+      const text = `${['A', 'A', '<', '<a', '<E', '<div', '</x', '<x '][Math.floor(rnd() * 8)]}${words(1 + Math.floor(rnd() * 14))}${rnd() < 0.3 ? `\nb${words(Math.floor(rnd() * 8))}` : ''}\n`;
       const b = plainGroupBlocks(text, 0, text.length);
       if (!b) continue;
       plain++;

@@ -20,6 +20,7 @@ import type { Block, Span } from './types';
 import { findByPlace, findPlaced } from './by-place';
 import type { PhraseEntry } from './match';
 import { assessRisk } from './risk';
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { plainInline } from './plain-inline';
 
 export interface Chunk {
@@ -618,21 +619,21 @@ function parseRiskAware(text: string, atDocumentStart: boolean, checked = false)
 /**
  * A line of a plain paragraph (without its trailing spaces). It starts with a character that cannot start a block:
  * not a space or tab (indented code, or indentation into a container), not `# > - + = * _` (headings, quotes,
- * lists, thematic breaks, setext underlines), not a digit run followed by `.` or `)` (ordered lists), and not
- * one of `\ \` ~ | <`; a run of `*` or `_` may come first when a character other than a space follows it
+ * lists, thematic breaks, setext underlines), not a digit run followed by `.` or `)` (ordered lists), not
+ * one of `\ \` ~ |`, and not a `<` that may start an HTML block (htmlBlockMayStart); a run of `*` or `_` may come first when a character other than a space follows it
  * (`**Data**`: no list marker or thematic break). It holds no backtick or `~` (code, strikethrough), no tab and
  * no control character; `\`, `&`, `<`, `[`, `]` and `|` may occur where plain-inline.ts can read them (escapes,
  * character references, text, simple links; a `|` only where no line of the group could make a table). Such
  * lines can only be paragraph text or continue a paragraph (a line starting with `[` may be a definition: the
  * engine parses a chunk that holds `]:` whole).
  */
-const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~|<\x00-\x1f\x7f]|\d+(?![\d.)]))[^`~\t\x00-\x08\x0b\x0c\x0e-\x1f]*$/u;
+const PLAIN_LINE = /^(?:[*_]+[^\s*_\\`~|\x00-\x1f\x7f]|[^\s#>\-+=*_\d\\`~|\x00-\x1f\x7f]|\d+(?![\d.)]))[^~\t\x00-\x08\x0b\x0c\x0e-\x1f]*$/u;
 /** Whitespace other than a space that may end a line: micromark keeps it in the text, trim() does not. */
 const ODD_TRAILING = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]$/;
 /** An ATX heading line with plain text: no `#` in the text (no closing sequence) and nothing inline but
  * emphasis. Its content is the text after the marks and the spaces or tabs after them, without the spaces and
  * tabs that may end the line. */
-const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#\\`~|\x00-\x1f](?:[^#`~\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\`~|\x00-\x1f])?)[ \t]*$/u;
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#\\~|\x00-\x1f](?:[^#~\t\x00-\x08\x0b\x0c\x0e-\x1f]*[^\s#\\~|\x00-\x1f])?)[ \t]*$/u;
 /** A list item's first line: indented by spaces, `- `, `* `, `+ `, `1. ` or `1) ` and one to four spaces, then
  * text that starts as a plain line does (more spaces would make the text indented code). */
 const PLAIN_ITEM = /^( *)([-*+]|\d{1,9}([.)]))( {1,4})(?=[*_]+[^\s*_]|[^\s#>\-+=*_\d\\`~[\]|<]|\d+(?![\d.)]))/u;
@@ -641,12 +642,31 @@ const DELIMITER_ROW_LIKE = /^[ \t]*[-:|][-:| \t]*$/m;
 /** The spaces that end a line (two or more before a line ending make a hard break). */
 const TRAILING_SPACES = / +$/;
 
+const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9-]*)/;
+
+/**
+ * Whether the line (starting with `<`) may start an HTML block of kinds 1-6 (micromark-core-commonmark
+ * html-flow.js): `<!` or `<?` (comments, declarations, CDATA, processing instructions), or a raw or block tag
+ * name. Kind 7 (a line starting with any complete open or closing tag) needs a tag, which plainInline refuses
+ * wherever it is. Any other `<` at a line's start is text.
+ */
+function htmlBlockMayStart(line: string): boolean {
+  const c = line.charCodeAt(1);
+  if (c === 33 /* ! */ || c === 63 /* ? */) return true;
+  const name = TAG_NAME.exec(line);
+  if (!name) return false;
+  const lower = name[1]!.toLowerCase();
+  return htmlRawNames.includes(lower) || htmlBlockNames.includes(lower);
+}
+
 /** A paragraph's inline content gathered line by line: each line without its leading and trailing spaces, joined
  * by its line ending, or by the one space a hard break reads as (mdast-util-to-string: a break is " "). */
 interface PlainContent {
   text: string;
   /** The spaces that ended the last line so far. */
   spaces: number;
+  /** Whether a line before the last ended in spaces that the join dropped. */
+  stripped: boolean;
 }
 
 /** The line `line` (without leading spaces) added to `c` after the line ending `eol` (unless it is the first);
@@ -655,9 +675,11 @@ function addPlainLine(c: PlainContent, line: string, eol: string): boolean {
   const spaces = TRAILING_SPACES.exec(line)?.[0].length ?? 0;
   const own = spaces ? line.slice(0, line.length - spaces) : line;
   if (!PLAIN_LINE.test(own) || ODD_TRAILING.test(own)) return false;
+  if (own.charCodeAt(0) === 60 /* < */ && htmlBlockMayStart(own)) return false;
   // `a\ ` + line ending: the backslash is text (a space follows it), not the hard break it would seem once the
   // space is gone.
   if (spaces === 1 && own.endsWith('\\')) return false;
+  if (c.text !== '' && c.spaces > 0) c.stripped = true;
   c.text = c.text === '' ? own : c.text + (c.spaces >= 2 ? ' ' : eol) + own;
   c.spaces = spaces;
   return true;
@@ -703,7 +725,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
   let textEnd = -1; // end of the last line of text so far
   let lineEnd = -1; // end of the previous line (its line ending follows)
   const out: Block[] = [];
-  const para: PlainContent = { text: '', spaces: 0 };
+  const para: PlainContent = { text: '', spaces: 0, stripped: false };
   const items: PlainItem[] = [];
   const levels: PlainLevel[] = [];
   while (pos < end) {
@@ -743,7 +765,7 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
         // A list interrupts the paragraph: a bullet item, or an ordered one numbered 1 (the paragraph ends).
         const m = PLAIN_ITEM.exec(line)!;
         if (m[3] !== undefined && m[2] !== '1.' && m[2] !== '1)') return undefined;
-        const inline = plainInline(para.text);
+        const inline = plainInline(para.text, para.stripped);
         if (!inline) return undefined;
         out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
         kind = 'list';
@@ -768,13 +790,13 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
   if (text.indexOf('|', start) >= 0 && text.indexOf('|', start) < end && DELIMITER_ROW_LIKE.test(text.slice(start, end))) return undefined;
   if (kind === 'paragraph') {
     // (A paragraph that a list interrupted is already out.)
-    const inline = plainInline(para.text);
+    const inline = plainInline(para.text, para.stripped);
     if (!inline) return undefined;
     // The paragraph's position takes in the last line's trailing spaces, as micromark's does.
     out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
   }
   for (const it of items) {
-    const inline = plainInline(it.content.text);
+    const inline = plainInline(it.content.text, it.content.stripped);
     if (!inline) return undefined;
     out.push(makeBlock('list-item', it.depth, inline.text, { start: it.start, end: it.end }, inline.strongLead, it.ordered));
   }
@@ -811,7 +833,7 @@ function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[],
   const indent = m[1]!.length;
   const marker = m[3] ?? m[2]!;
   const ordered = m[3] !== undefined;
-  const content: PlainContent = { text: '', spaces: 0 };
+  const content: PlainContent = { text: '', spaces: 0, stripped: false };
   if (!addPlainLine(content, line.slice(m[0].length), '')) return false;
   // The open items the line continues: those whose content column it reaches.
   let k = 0;

@@ -107,7 +107,7 @@ function linksOf(s: string, escaped: readonly number[] | undefined): Link[] | un
 
 /** The delimiter runs of `s` outside link destinations and images, each in its scope: the text of the link that
  * holds it, or the content around the links (micromark resolves a link's text on its own). */
-function runsOf(s: string, links: readonly Link[] | undefined, escaped: readonly number[] | undefined): Run[][] {
+function runsOf(s: string, links: readonly Link[] | undefined, escaped: readonly number[] | undefined, code: readonly number[] | undefined): Run[][] {
   const scopes: Run[][] = [[]];
   let k = 0; // the first link that does not end before i
   let e = 0; // the first escaped character at or after i
@@ -118,6 +118,7 @@ function runsOf(s: string, links: readonly Link[] | undefined, escaped: readonly
       while (e < escaped.length && escaped[e]! < i) e++;
       if (escaped[e] === i) continue; // `\*` is a literal `*`
     }
+    if (code && inside(code, i)) continue; // in a code span: text
     let scope = 0;
     if (links) {
       while (k < links.length && links[k]!.end <= i) k++;
@@ -210,14 +211,22 @@ function mayStartHtml(s: string, i: number): boolean {
  * Text and leading strong run of inline content `s` (its lines without their indentation, joined by their line
  * endings); undefined when it may hold syntax that plainInline does not read (see the top of this file).
  */
-export function plainInline(s: string): PlainInline | undefined {
-  if (s.indexOf('*') < 0 && s.indexOf('_') < 0 && s.indexOf('[') < 0 && s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('<') < 0) {
+export function plainInline(s: string, spacesStripped = false): PlainInline | undefined {
+  if (s.indexOf('*') < 0 && s.indexOf('_') < 0 && s.indexOf('[') < 0 && s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('<') < 0 && s.indexOf('`') < 0) {
     return { text: s.trim(), strongLead: undefined };
   }
   // Edits that turn the source into the text remark's nodes hold: [start, end, replacement] (in any order).
   const edits: (number | string)[] = [];
+  let code: number[] | undefined;
+  if (s.indexOf('`') >= 0) {
+    // Code spans next to brackets (a `]` inside one closes no link; backticks may sit in a destination), or
+    // across a line whose trailing spaces were dropped (a code span keeps them): left to the parser.
+    if (spacesStripped || s.indexOf('[') >= 0 || s.indexOf(']') >= 0) return undefined;
+    code = codeSpans(s, edits);
+  }
   let escaped: number[] | undefined;
   for (let i = s.indexOf('\\'); i >= 0; i = s.indexOf('\\', i + 1)) {
+    if (code && inside(code, i)) continue; // a code span's backslash is text
     const next = s.charCodeAt(i + 1);
     if (next === 10 || next === 13) {
       // A hard break: it and its line ending read as one space.
@@ -231,13 +240,13 @@ export function plainInline(s: string): PlainInline | undefined {
     }
   }
   for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
-    if (!(escaped && escaped.includes(i)) && mayStartHtml(s, i)) return undefined;
+    if (!(escaped && escaped.includes(i)) && !(code && inside(code, i)) && mayStartHtml(s, i)) return undefined;
   }
   if (s.indexOf('&') >= 0) {
     CHARACTER_REFERENCE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CHARACTER_REFERENCE.exec(s)) !== null) {
-      if (escaped && escaped.includes(m.index)) continue;
+      if ((escaped && escaped.includes(m.index)) || (code && inside(code, m.index))) continue;
       const value = m[4] !== undefined ? decodeNamedCharacterReference(m[4]) : decodeNumericCharacterReference(m[2] ?? m[3]!, m[2] !== undefined ? 16 : 10);
       if (value === false) continue; // not an entity's name: text
       edits.push(m.index, m.index + m[0].length, value);
@@ -249,7 +258,7 @@ export function plainInline(s: string): PlainInline | undefined {
     if (!links) return undefined;
     if (links.length === 0) links = undefined;
   }
-  const scopes = runsOf(s, links, escaped);
+  const scopes = runsOf(s, links, escaped, code);
   for (const scope of scopes) if (scope) resolve(scope);
   // The markup: the markers the matches used, a link's brackets and destination, an image.
   for (const scope of scopes) {
@@ -306,4 +315,55 @@ function edited(s: string, edits: readonly (number | string)[], from: number, to
   }
   if (at < to) out += s.slice(at, to);
   return out;
+}
+
+/** Whether offset i lies in one of the [start, end) pairs. */
+function inside(pairs: readonly number[], i: number): boolean {
+  for (let k = 0; k < pairs.length; k += 2) if (i >= pairs[k]! && i < pairs[k + 1]!) return true;
+  return false;
+}
+
+const ALL_PADDING = /^[ \r\n]*$/;
+const isPadding = (c: number): boolean => c === 32 || c === 10 || c === 13;
+
+/**
+ * The code spans of `s` (micromark code-text.js): a run of n backticks opens one that the next run of exactly n
+ * backticks closes; a run that nothing closes is text. Each span's edit (its value: the content, less one space
+ * or line ending at each end when both ends have one and it is not all spaces) goes onto `edits`; the spans are
+ * returned as [start, end) pairs.
+ */
+function codeSpans(s: string, edits: (number | string)[]): number[] {
+  const spans: number[] = [];
+  let i = s.indexOf('`');
+  while (i >= 0) {
+    let j = i;
+    while (s.charCodeAt(j) === 96) j++;
+    const n = j - i;
+    // The next run of exactly n backticks.
+    let close = -1;
+    for (let k = s.indexOf('`', j); k >= 0; ) {
+      let e = k;
+      while (s.charCodeAt(e) === 96) e++;
+      if (e - k === n) {
+        close = k;
+        break;
+      }
+      k = s.indexOf('`', e);
+    }
+    if (close < 0) {
+      i = s.indexOf('`', j);
+      continue;
+    }
+    let value = s.slice(j, close);
+    if (value.length >= 2 && isPadding(value.charCodeAt(0)) && isPadding(value.charCodeAt(value.length - 1)) && !ALL_PADDING.test(value)) {
+      // One padding character each side; a CRLF counts as one.
+      const from = value.startsWith('\r\n') ? 2 : 1;
+      const to = value.endsWith('\r\n') ? value.length - 2 : value.length - 1;
+      value = value.slice(from, Math.max(from, to));
+    }
+    edits.push(i, close + n, value);
+    spans.push(i, close + n);
+    i = s.indexOf('`', close + n);
+  }
+  return spans;
 }
