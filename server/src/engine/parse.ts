@@ -620,8 +620,9 @@ function parseRiskAware(text: string, atDocumentStart: boolean, checked = false)
  * A line of a plain paragraph (without its trailing spaces). It starts with a character that cannot start a block:
  * not a space or tab (indented code, or indentation into a container), not `# > - + = * _` (headings, quotes,
  * lists, thematic breaks, setext underlines), not a digit run followed by `.` or `)` (ordered lists), not
- * one of `\ \` ~ |`, and not a `<` that may start an HTML block (htmlBlockMayStart); a run of `*` or `_` may come first when a character other than a space follows it
- * (`**Data**`: no list marker or thematic break). It holds no backtick or `~` (code, strikethrough), no tab and
+ * one of `\ \` ~ |`, and not a `<` that may start an HTML block (htmlBlockMayStart); a run of `*` or `_` may
+ * come first when a character other than a space follows it (`**Data**`: no list marker or thematic break). It
+ * holds no backtick or `~` (code, strikethrough), no tab and
  * no control character; `\`, `&`, `<`, `[`, `]` and `|` may occur where plain-inline.ts can read them (escapes,
  * character references, text, simple links; a `|` only where no line of the group could make a table). Such
  * lines can only be paragraph text or continue a paragraph (a line starting with `[` may be a definition: the
@@ -709,8 +710,9 @@ const COMMENT_END = '-->';
  * remark's blocks for the group text[start, end) (lines, then blank lines: see splitParagraphGroups) when it is
  * plain: an HTML comment alone (from `<!--` in column 0 to the end of the line holding `-->`), or optionally a
  * plain ATX heading line, then a paragraph of plain lines, a list whose items hold one paragraph of plain lines
- * (blank lines may separate its items), or a paragraph that such a list interrupts. Items nest as CommonMark nests them: an item whose marker is indented to at least an open item's
- * content column (and less than four columns past it) is a child of that item, and one indented less closes it;
+ * (blank lines may separate its items), or a paragraph that such a list interrupts. Items nest as CommonMark
+ * nests them: an item whose marker is indented to at least an open item's content column (and less than four
+ * columns past it) is a child of that item, and one indented less closes it;
  * a plain line that starts no item continues the last item's paragraph, indented or not (lazily). A change of
  * marker within a list (another list starts, and an ordered one not numbered 1 would be read as the paragraph's
  * continuation), or a nested ordered list that does not start at 1 (it cannot interrupt the parent's
@@ -762,18 +764,15 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       let lead = 0;
       if (paraStart < pos) while (text.charCodeAt(pos + lead) === 32) lead++;
       if (kind === 'paragraph' && PLAIN_ITEM.test(line)) {
-        // A list interrupts the paragraph: a bullet item, or an ordered one numbered 1 (the paragraph ends).
-        const m = PLAIN_ITEM.exec(line)!;
-        if (m[3] !== undefined && m[2] !== '1.' && m[2] !== '1)') return undefined;
-        const inline = plainInline(para.text, para.stripped);
-        if (!inline) return undefined;
-        out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
+        // A list interrupts the paragraph, which ends here.
+        const p = paragraphBlock(para, paraStart, textEnd);
+        if (!p || !addPlainItem(line, pos, nl, items, levels, true)) return undefined;
+        out.push(p);
         kind = 'list';
-        if (!addPlainItem(line, pos, nl, items, levels)) return undefined;
       } else if (kind === 'paragraph') {
         if (!addPlainLine(para, lead ? line.slice(lead) : line, eol)) return undefined;
       } else if (PLAIN_ITEM.test(line)) {
-        if (!addPlainItem(line, pos, nl, items, levels)) return undefined;
+        if (!addPlainItem(line, pos, nl, items, levels, false)) return undefined;
       } else {
         // A continuation of the last (innermost open) item's paragraph, indented or lazy: every open item now
         // ends here.
@@ -787,13 +786,13 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
   }
   if (textEnd < 0) return undefined;
   // A `|` is text unless a line could be a table's delimiter row (only `-`, `:`, `|`, spaces and tabs).
-  if (text.indexOf('|', start) >= 0 && text.indexOf('|', start) < end && DELIMITER_ROW_LIKE.test(text.slice(start, end))) return undefined;
+  const pipe = text.indexOf('|', start);
+  if (pipe >= 0 && pipe < end && DELIMITER_ROW_LIKE.test(text.slice(start, end))) return undefined;
   if (kind === 'paragraph') {
     // (A paragraph that a list interrupted is already out.)
-    const inline = plainInline(para.text, para.stripped);
-    if (!inline) return undefined;
-    // The paragraph's position takes in the last line's trailing spaces, as micromark's does.
-    out.push(makeBlock('paragraph', 0, inline.text, { start: paraStart, end: textEnd }, inline.strongLead));
+    const p = paragraphBlock(para, paraStart, textEnd);
+    if (!p) return undefined;
+    out.push(p);
   }
   for (const it of items) {
     const inline = plainInline(it.content.text, it.content.stripped);
@@ -801,6 +800,12 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
     out.push(makeBlock('list-item', it.depth, inline.text, { start: it.start, end: it.end }, inline.strongLead, it.ordered));
   }
   return out;
+}
+
+/** The paragraph of a plain group; its position takes in the last line's trailing spaces, as micromark's does. */
+function paragraphBlock(para: PlainContent, start: number, end: number): Block | undefined {
+  const inline = plainInline(para.text, para.stripped);
+  return inline && makeBlock('paragraph', 0, inline.text, { start, end }, inline.strongLead);
 }
 
 /** An HTML comment group: the comment (its lines, blank ones included, to the end of the line that closes it),
@@ -826,13 +831,18 @@ function commentGroupBlocks(text: string, start: number, end: number): Block[] |
   return [makeBlock('html', 0, value, { start, end: nl }, undefined, undefined, COMMENT_ONLY.test(value))];
 }
 
-/** Add the item on the line text[pos, nl) to a plain group's list; false when the line is not such an item. */
-function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[], levels: PlainLevel[]): boolean {
+/**
+ * Add the item on the line text[pos, nl) to a plain group's list; false when the line is not such an item.
+ * `interrupting`: the line follows the group's paragraph. A list that interrupts a paragraph (that one, or a
+ * nested list its parent item's) must be a bullet list or an ordered one numbered 1.
+ */
+function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[], levels: PlainLevel[], interrupting: boolean): boolean {
   const m = PLAIN_ITEM.exec(line);
   if (!m) return false;
   const indent = m[1]!.length;
   const marker = m[3] ?? m[2]!;
   const ordered = m[3] !== undefined;
+  const mayInterrupt = !ordered || m[2] === '1.' || m[2] === '1)';
   const content: PlainContent = { text: '', spaces: 0, stripped: false };
   if (!addPlainLine(content, line.slice(m[0].length), '')) return false;
   // The open items the line continues: those whose content column it reaches.
@@ -845,9 +855,9 @@ function addPlainItem(line: string, pos: number, nl: number, items: PlainItem[],
     levels.length = k;
   } else if (k === 0) {
     // The first item: at the margin, as splitParagraphGroups starts groups.
-    if (indent !== 0) return false;
-  } else if (ordered && m[2] !== '1.' && m[2] !== '1)') {
-    // A nested list interrupts its parent's paragraph: an ordered one must start at 1.
+    if (indent !== 0 || (interrupting && !mayInterrupt)) return false;
+  } else if (!mayInterrupt) {
+    // A nested list interrupts its parent's paragraph.
     return false;
   }
   for (const level of levels) items[level.item]!.end = nl;

@@ -1,8 +1,8 @@
 // The inline content of a plain group (see parse.ts plainGroupBlocks) read without a parse: text whose inline
-// syntax is emphasis (`*`, `_`), simple links and images, backslash escapes, hard breaks and character
-// references. The group's lines exclude the characters that start code and strikethrough, and plainInline
-// refuses what it does not read: `<` that may start inline HTML or an autolink, brackets it cannot pair, escaped
-// brackets or backticks. The delimiter runs are matched exactly as micromark 4's attention construct matches
+// syntax is emphasis (`*`, `_`), simple links and images, code spans, backslash escapes, hard breaks and
+// character references. The group's lines exclude `~` (strikethrough), and plainInline refuses what it does not
+// read: `<` that may start inline HTML or an autolink, brackets it cannot pair, escaped brackets or backticks,
+// code spans next to brackets. The delimiter runs are matched exactly as micromark 4's attention construct matches
 // them (micromark-core-commonmark/lib/attention.js: the flanking rules with micromark's character classes, the
 // rule of three on the runs' current sizes, delimiters between a matched pair turned into text), so that the text
 // and the leading bold run are what the engine reads from remark's tree.
@@ -197,10 +197,12 @@ const EMAIL_AUTOLINK = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0
 
 /** Whether the `<` at `i` may start inline HTML (a tag, comment, processing instruction, declaration or CDATA) or
  * an autolink. */
+const HTML_OR_AUTOLINK = [OPEN_TAG, CLOSING_TAG, URI_AUTOLINK, EMAIL_AUTOLINK];
+
 function mayStartHtml(s: string, i: number): boolean {
   const c = s.charCodeAt(i + 1);
   if (c === 33 /* ! */ || c === 63 /* ? */) return s.indexOf('>', i) >= 0;
-  for (const re of [OPEN_TAG, CLOSING_TAG, URI_AUTOLINK, EMAIL_AUTOLINK]) {
+  for (const re of HTML_OR_AUTOLINK) {
     re.lastIndex = i;
     if (re.test(s)) return true;
   }
