@@ -737,13 +737,13 @@ export function plainGroupBlocks(text: string, start: number, end: number): Bloc
       if (textEnd < 0) return undefined;
       blankSeen = true;
     } else {
+      const line = text.slice(pos, nl);
       if (blankSeen) {
         // After a blank line, only another item of the list (it makes the list loose: the same blocks); other
         // text would be another group, or a paragraph or code inside an item (not plain).
-        if (kind !== 'list' || !PLAIN_ITEM.test(text.slice(pos, nl))) return undefined;
+        if (kind !== 'list' || !PLAIN_ITEM.test(line)) return undefined;
         blankSeen = false;
       }
-      const line = text.slice(pos, nl);
       const eol = lineEnd < 0 ? '' : text.slice(lineEnd, pos);
       if (textEnd < 0 && line.charCodeAt(0) === 35 /* # */) {
         const h = PLAIN_HEADING.exec(line);
