@@ -74,7 +74,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };
   const profile = resolveProfile(cfg.profile, cfg.customProfiles ?? []) ?? LIFECYCLE_PROFILE;
   const lines = createLineIndex(input);
-  const headings = computeHeadings(parsed.blocks, input, parsed.memo);
+  const headings = computeHeadings(parsed.blocks, input, parsed.memo, parsed.slots);
   // Lifecycle coverage always (the eight sections every consumer knows); the selected profile's besides.
   const lifecycleCompiled = compileProfile(LIFECYCLE_PROFILE);
   const isLifecycle = profile === LIFECYCLE_PROFILE;

@@ -3,7 +3,7 @@
 // with nested items under it (templates written as numbered lists). Each heading gets the span of its section.
 import type { Block, Heading, Span } from './types';
 import { normalizeHeading } from './normalize';
-import type { Memo, MemoTable } from './parse';
+import type { BlockSlot, Memo, MemoTable } from './parse';
 
 const MAX_PSEUDO_WORDS = 8;
 
@@ -29,7 +29,7 @@ function onBoundary(text: string, offset: number): number {
 
 /** A heading's kind and normal form, kept per block object: the parser gives the same object for a block whose
  * chunk has not moved, and then the same text lies under the same span. */
-const byBlock = new WeakMap<Block, { readonly text: string; readonly kind: Heading['kind']; readonly normalized: string }>();
+const byBlock = new WeakMap<Block, HeadingForm>();
 
 /** Whether the line at `start` opens with up to three spaces or tabs and a `#` (an ATX heading), without a copy. */
 function opensWithHash(text: string, start: number, end: number): boolean {
@@ -41,19 +41,28 @@ function opensWithHash(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function headingOf(b: Block, d: Draft, text: string, table: MemoTable<string> | undefined): { readonly kind: Heading['kind']; readonly normalized: string } {
-  const hit = byBlock.get(b);
+function headingOf(b: Block, slot: BlockSlot | undefined, d: Draft, text: string, table: MemoTable<string> | undefined): HeadingForm {
+  // With a parse cache, the block's slot: the same for the block wherever its chunk moves (a moved block is a
+  // new object), so that a keystroke looks nothing up for the headings after it.
+  const hit = slot ? (slot.heading as HeadingForm | undefined) : byBlock.get(b);
   if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
-  // A block moved by an edit before it is a new object: its normal form comes from the memo by its text.
   const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
-  const entry = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text) } as const;
-  byBlock.set(b, entry);
+  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text) };
+  if (slot) slot.heading = entry;
+  else byBlock.set(b, entry);
   return entry;
+}
+
+interface HeadingForm {
+  readonly text: string;
+  readonly kind: Heading['kind'];
+  readonly normalized: string;
 }
 
 const plainNormalize = (t: string) => normalizeHeading(t);
 
-export function computeHeadings(blocks: readonly Block[], text: string, memo?: Memo): Heading[] {
+export function computeHeadings(blocks: readonly Block[], text: string, memo?: Memo, slots?: readonly BlockSlot[]): Heading[] {
+  const ownSlots = slots && slots.length === blocks.length ? slots : undefined;
   const table = memo?.table<string>('outline:normalized');
   const textLength = text.length;
   const drafts: Draft[] = [];
@@ -87,18 +96,22 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
     }
   }
   // Section spans: up to the next heading of the same or higher level; bodies: up to the next heading.
+  // The next heading of the same or a higher level, for each (a stack from the end: one pass, where looking
+  // ahead from each heading went through the whole document for the title on every keystroke).
+  const sectionEnds: number[] = new Array<number>(drafts.length);
+  const open: number[] = [];
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const depth = drafts[i]!.depth;
+    while (open.length && drafts[open[open.length - 1]!]!.depth > depth) open.pop();
+    sectionEnds[i] = open.length ? drafts[open[open.length - 1]!]!.span.start : textLength;
+    open.push(i);
+  }
   const headings: Heading[] = [];
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
-    let sectionEnd = textLength;
-    for (let j = i + 1; j < drafts.length; j++) {
-      if (drafts[j]!.depth <= d.depth) {
-        sectionEnd = drafts[j]!.span.start;
-        break;
-      }
-    }
+    const sectionEnd = sectionEnds[i]!;
     const bodyEnd = i + 1 < drafts.length ? drafts[i + 1]!.span.start : textLength;
-    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, d, text, table);
+    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, ownSlots?.[d.blockIndex], d, text, table);
     headings.push({
       index: i,
       depth: d.depth,

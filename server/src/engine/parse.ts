@@ -22,6 +22,7 @@ import type { PhraseEntry } from './match';
 import { assessRisk } from './risk';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { plainInline } from './plain-inline';
+import { commonPrefix, commonSuffix } from './edit-region';
 
 export interface Chunk {
   readonly start: number;
@@ -76,9 +77,11 @@ export interface BlockSlot {
   successOwn: number;
   successStart: number;
   successEnd: number;
+  /** The heading the block makes (outline.ts headingOf): its text, kind and normal form. */
+  heading: unknown;
 }
 
-const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, successOwn: -1, successStart: -1, successEnd: -1 });
+const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, successOwn: -1, successStart: -1, successEnd: -1, heading: undefined });
 
 /**
  * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice as a view of its
@@ -111,6 +114,13 @@ export interface ParseCache {
 export interface PreviousChunks {
   readonly length: number;
   readonly chunks: readonly PlacedChunk[];
+  /** The text parsed, its chunks' parses (parallel to `chunks`), and where each chunk's blocks start in the
+   * document's blocks and slots. */
+  readonly text: string;
+  readonly parsed: readonly ParsedChunk[];
+  readonly firstBlock: readonly number[];
+  readonly blocks: readonly Block[];
+  readonly slots: readonly BlockSlot[];
 }
 
 /** Stale entries (unused by the last two analyses) are dropped once there are this many, or a sixteenth of the
@@ -245,13 +255,29 @@ function lineAt(text: string, pos: number, nl: number): string {
  */
 export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
+  const starts = chunkStarts(text, 0).starts;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    chunks.push({ start, text: text.slice(start, i + 1 < starts.length ? starts[i + 1]! : text.length) });
+  }
+  return chunks;
+}
+
+/**
+ * Where splitChunks cuts the text, from `at` on: `at` itself, then each cut. `at` must be 0 or a cut of the
+ * whole text's scan (the scan's state there is clean: no fence, comment or front matter open), so that the cuts
+ * after it are those of the whole text. With `stopAt`, each cut after `at` is checked (resumesAt); at the first
+ * that passes the cut is the last one returned and `stopped` is true.
+ */
+export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { starts: number[]; stopped: boolean } {
+  const starts = [at];
   const hasCR = text.indexOf('\r') >= 0;
-  let chunkStart = 0;
-  let pos = 0;
+  let chunkStart = at;
+  let pos = at;
   let fence: { char: string; len: number } | undefined;
   /** Offset of the `-->` that closes the HTML comment we are in (-1: not in one). */
   let commentClose = -1;
-  let lineNo = 0;
+  let lineNo = at === 0 ? 0 : 1;
   let inFrontMatter = false;
   while (pos < text.length) {
     const nl = lineEndAt(text, pos, hasCR);
@@ -282,15 +308,15 @@ export function splitChunks(text: string): Chunk[] {
         const close = text.indexOf('-->', next);
         commentClose = close < 0 ? Infinity : close;
       } else if (ATX.test(l) && pos > chunkStart) {
-        chunks.push({ start: chunkStart, text: text.slice(chunkStart, pos) });
+        starts.push(pos);
         chunkStart = pos;
+        if (stopAt !== undefined && resumesAt(stopAt, pos)) return { starts, stopped: true };
       }
     }
     pos = next;
     lineNo++;
   }
-  chunks.push({ start: chunkStart, text: text.slice(chunkStart) });
-  return chunks;
+  return { starts, stopped: false };
 }
 
 /** HTML blocks that, unlike the others, do not end at a blank line (CommonMark kinds 1-5), with their end. */
@@ -944,68 +970,174 @@ export interface ParsedDocument {
 const CHECKPOINT_EVERY = 256 * 1024;
 
 export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () => void): ParsedDocument {
-  let parsedSince = 0;
-  const blocks: Block[] = [];
-  const slots: BlockSlot[] | undefined = cache ? [] : undefined;
-  const degraded: Span[] = [];
+  const run: DocumentRun = { text, cache, checkpoint, parsedSince: 0, blocks: [], slots: cache ? [] : undefined, degraded: [], placed: [], parsed: [], firstBlock: [] };
   const previous = cache?.previous;
-  const placedNow: PlacedChunk[] = [];
-  const known = previous ? findByPlace(previous.chunks, text.length - previous.length) : undefined;
-  for (const chunk of splitChunks(text)) {
-    let key = (known && findPlaced(known, text, chunk.start, chunk.text.length))?.text;
-    let parsed = key !== undefined ? cache!.get(key) : undefined;
-    if (!parsed) {
-      parsed = cache?.get(chunk.text);
-      key = undefined;
+  if (previous) reuseAroundEdit(run, previous);
+  else for (const chunk of splitChunks(text)) addChunk(run, chunk.start, chunk.text, undefined);
+  if (cache) cache.previous = { length: text.length, chunks: run.placed, text, parsed: run.parsed, firstBlock: run.firstBlock, blocks: run.blocks, slots: run.slots! };
+  return { blocks: run.blocks, degraded: run.degraded, memo: cache?.memo, slots: run.slots, chunks: run.placed };
+}
+
+/** One parseDocument call's state (a plain object and module functions: see by-place.ts PlaceFinder). */
+interface DocumentRun {
+  readonly text: string;
+  readonly cache: ParseCache | undefined;
+  readonly checkpoint: (() => void) | undefined;
+  parsedSince: number;
+  readonly blocks: Block[];
+  readonly slots: BlockSlot[] | undefined;
+  readonly degraded: Span[];
+  readonly placed: PlacedChunk[];
+  readonly parsed: ParsedChunk[];
+  readonly firstBlock: number[];
+}
+
+/**
+ * With the previous version's chunks: the text before the edit (the common prefix) and after it (the common
+ * suffix) is the previous version's, so its chunks are taken as they were (before the edit, the same objects;
+ * after it, moved by the change in length), and only the text between is cut into chunks again. The cutting
+ * starts at the last chunk wholly before the edit but one (its end may move: the edit may touch the heading line
+ * that ends it) and stops at the first cut that is the start of a chunk wholly after the edit (from there the
+ * scan sees the previous version's text, from a clean state, so it cuts where it did). The chunks are those of
+ * splitChunks on the whole text, in every case: when the edit opens a fence or a comment, the scan goes on until
+ * the cuts agree again, or to the end.
+ */
+function reuseAroundEdit(run: DocumentRun, previous: PreviousChunks): void {
+  const { text } = run;
+  const old = previous.chunks;
+  const oldText = previous.text;
+  const prefix = commonPrefix(oldText, text);
+  const suffix = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
+  const delta = text.length - oldText.length;
+  // Chunks wholly inside the common prefix: 0..same-1.
+  let same = 0;
+  while (same < old.length && old[same]!.start + old[same]!.text.length <= prefix) same++;
+  const kept = Math.max(0, same - 1);
+  // Chunks wholly inside the common suffix: moved..old.length-1 (never one of the kept ones).
+  let moved = old.length;
+  while (moved > kept + 1 && old[moved - 1]!.start >= oldText.length - suffix) moved--;
+  if (kept > 0) {
+    const upTo = previous.firstBlock[kept]!;
+    for (let i = 0; i < upTo; i++) run.blocks.push(previous.blocks[i]!);
+    if (run.slots) for (let i = 0; i < upTo; i++) run.slots.push(previous.slots[i]!);
+    for (let i = 0; i < kept; i++) {
+      run.placed.push(old[i]!);
+      run.parsed.push(previous.parsed[i]!);
+      run.firstBlock.push(previous.firstBlock[i]!);
+      addDegraded(run, previous.parsed[i]!, old[i]!.start);
     }
-    if (!parsed) {
-      // Cached under a detached copy: `chunk.text` is a slice that keeps this version of the whole document.
-      key = cache ? detach(chunk.text) : chunk.text;
-      parsed = parseChunk(key, chunk.start === 0);
-      cache?.set(key, parsed);
-      parsedSince += key.length;
-      if (checkpoint && parsedSince >= CHECKPOINT_EVERY) {
-        parsedSince = 0;
-        try {
-          checkpoint();
-        } catch {
-          // the host's business: the analysis goes on
-        }
-      }
-    }
-    // A chunk found by its text (not by its place) is remembered under a detached copy for the next version.
-    placedNow.push({ start: chunk.start, text: key ?? (cache ? detach(chunk.text) : chunk.text), values: (parsed.segmentValues ??= []) });
-    const shift = chunk.start;
-    for (const d of parsed.degraded) {
-      const last = degraded[degraded.length - 1];
-      if (last && last.end === d.start + shift) degraded[degraded.length - 1] = { start: last.start, end: d.end + shift };
-      else degraded.push({ start: d.start + shift, end: d.end + shift });
-    }
-    if (slots) {
-      let own = parsed.slots;
-      if (!own || own.length !== parsed.blocks.length) {
-        own = [];
-        for (let i = 0; i < parsed.blocks.length; i++) own.push(newSlot());
-        parsed.slots = own;
-      }
-      for (let i = 0; i < own.length; i++) slots.push(own[i]!);
-    }
-    // A cached chunk at the same offset as in the last analysis (everything before the edit) gives the same
-    // block objects: no copies, and what is remembered per block object stays valid.
-    if (parsed.shift !== shift) {
-      const by = shift - parsed.shift;
-      const moved: Block[] = [];
-      for (const b of parsed.blocks) moved.push(shiftedBlock(b, by));
-      if (cache) {
-        parsed.blocks = moved;
-        parsed.shift = shift;
-      }
-      for (const b of moved) blocks.push(b);
+  }
+  const from = kept > 0 ? old[kept]!.start : 0;
+  const resume: ResumeAt = { old, delta, next: moved };
+  const cut = chunkStarts(text, from, resume);
+  const starts = cut.starts;
+  const last = cut.stopped ? starts.length - 1 : starts.length;
+  const finder = findByPlace(old, delta);
+  for (let i = 0; i < last; i++) {
+    const start = starts[i]!;
+    const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    const placed = findPlaced(finder, text, start, end - start);
+    addChunk(run, start, placed ? placed.text : text.slice(start, end), placed?.text);
+  }
+  if (!cut.stopped) return;
+  // The rest are the previous version's chunks from resume.next on, moved by delta.
+  for (let k = resume.next; k < old.length; k++) {
+    const chunk = old[k]!;
+    const start = chunk.start + delta;
+    const parsed = previous.parsed[k]!;
+    run.placed.push(delta === 0 ? chunk : { start, text: chunk.text, values: chunk.values });
+    run.parsed.push(parsed);
+    run.firstBlock.push(run.blocks.length);
+    addDegraded(run, parsed, start);
+    const from = previous.firstBlock[k]!;
+    const to = k + 1 < old.length ? previous.firstBlock[k + 1]! : previous.blocks.length;
+    if (run.slots) for (let i = from; i < to; i++) run.slots.push(previous.slots[i]!);
+    if (delta === 0) {
+      for (let i = from; i < to; i++) run.blocks.push(previous.blocks[i]!);
       continue;
     }
-    for (const b of parsed.blocks) blocks.push(b);
+    const movedBlocks: Block[] = [];
+    for (let i = from; i < to; i++) movedBlocks.push(shiftedBlock(previous.blocks[i]!, delta));
+    // The cache keeps one copy of a chunk's blocks: this placement's.
+    parsed.blocks = movedBlocks;
+    parsed.shift = start;
+    for (const b of movedBlocks) run.blocks.push(b);
   }
-  if (cache) cache.previous = { length: text.length, chunks: placedNow };
-  return { blocks, degraded, memo: cache?.memo, slots, chunks: placedNow };
+}
+
+/** Where the cutting may stop: at the start of one of the previous version's chunks from `next` on, moved by
+ * `delta` (see reuseAroundEdit). */
+interface ResumeAt {
+  readonly old: readonly PlacedChunk[];
+  readonly delta: number;
+  next: number;
+}
+
+function resumesAt(r: ResumeAt, cut: number): boolean {
+  while (r.next < r.old.length && r.old[r.next]!.start + r.delta < cut) r.next++;
+  return r.next < r.old.length && r.old[r.next]!.start + r.delta === cut;
+}
+
+function addDegraded(run: DocumentRun, parsed: ParsedChunk, shift: number): void {
+  const { degraded } = run;
+  for (const d of parsed.degraded) {
+    const last = degraded[degraded.length - 1];
+    if (last && last.end === d.start + shift) degraded[degraded.length - 1] = { start: last.start, end: d.end + shift };
+    else degraded.push({ start: d.start + shift, end: d.end + shift });
+  }
+}
+
+/** Add one chunk at `start`: its parse from the cache (under `key`, the previous version's text of it, when found
+ * by place; else by its text) or parsed now. */
+function addChunk(run: DocumentRun, start: number, chunkText: string, key: string | undefined): void {
+  const { cache, blocks, slots } = run;
+  let parsed = key !== undefined ? cache!.get(key) : undefined;
+  if (!parsed) {
+    parsed = cache?.get(chunkText);
+    key = undefined;
+  }
+  if (!parsed) {
+    // Cached under a detached copy: `chunkText` is a slice that keeps this version of the whole document.
+    key = cache ? detach(chunkText) : chunkText;
+    parsed = parseChunk(key, start === 0);
+    cache?.set(key, parsed);
+    run.parsedSince += key.length;
+    if (run.checkpoint && run.parsedSince >= CHECKPOINT_EVERY) {
+      run.parsedSince = 0;
+      try {
+        run.checkpoint();
+      } catch {
+        // the host's business: the analysis goes on
+      }
+    }
+  }
+  // A chunk found by its text (not by its place) is remembered under a detached copy for the next version.
+  run.placed.push({ start, text: key ?? (cache ? detach(chunkText) : chunkText), values: (parsed.segmentValues ??= []) });
+  run.parsed.push(parsed);
+  run.firstBlock.push(blocks.length);
+  addDegraded(run, parsed, start);
+  if (slots) {
+    let own = parsed.slots;
+    if (!own || own.length !== parsed.blocks.length) {
+      own = [];
+      for (let i = 0; i < parsed.blocks.length; i++) own.push(newSlot());
+      parsed.slots = own;
+    }
+    for (let i = 0; i < own.length; i++) slots.push(own[i]!);
+  }
+  // A cached chunk at the same offset as in the last analysis (everything before the edit) gives the same
+  // block objects: no copies, and what is remembered per block object stays valid.
+  if (parsed.shift !== start) {
+    const by = start - parsed.shift;
+    const moved: Block[] = [];
+    for (const b of parsed.blocks) moved.push(shiftedBlock(b, by));
+    if (cache) {
+      parsed.blocks = moved;
+      parsed.shift = start;
+    }
+    for (const b of moved) blocks.push(b);
+    return;
+  }
+  for (const b of parsed.blocks) blocks.push(b);
 }
 
