@@ -9,6 +9,7 @@ import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { BlockSlot, Memo } from './parse';
 import { isVisibleHtml, readableText } from './html';
 import { firstAtOrAfter } from './sorted';
+import { headingForms, type HeadingForm } from './outline';
 import type { Block, EngineConfig, Evidence, Heading, SectionCoverage, SectionMatch, Span, Status, SubsectionCoverage } from './types';
 
 export const PLACEHOLDER =
@@ -465,6 +466,7 @@ function assignOwners(
   const owners: string[][] = [];
   const ownerReason: OwnerReasons = [];
   const weakMentions = new Set<string>();
+  const forms = headingForms(doc.headings);
   for (const h of doc.headings) {
     if (h.index === doc.titleIndex) {
       owners.push([]);
@@ -500,9 +502,20 @@ function assignOwners(
     // A heading's own words are not body evidence, but a heading that says a section's strong keyword raises
     // the topic: a datasheet's "Does the dataset contain data that might be considered confidential?" answered
     // "No." mentions security, "Were any ethical review processes conducted?" ethics. A mention only.
-    for (const e of headingEntries(h.text)) if (e.weight === 3 && !own.includes(e.sectionId)) weakMentions.add(e.sectionId);
+    for (const e of entriesOfHeading(h, forms, headingEntries)) if (e.weight === 3 && !own.includes(e.sectionId)) weakMentions.add(e.sectionId);
   }
   return { owners, ownerReason, weakMentions };
+}
+
+/** The keyword entries of a heading's text, kept with its form (see outline.ts HeadingForm) for this lookup. */
+function entriesOfHeading(h: Heading, forms: readonly HeadingForm[] | undefined, headingEntries: (text: string) => readonly PhraseEntry[]): readonly PhraseEntry[] {
+  const form = forms?.[h.index];
+  if (form === undefined) return headingEntries(h.text);
+  if (form.entriesOwner === headingEntries) return form.entries as readonly PhraseEntry[];
+  const entries = headingEntries(h.text);
+  form.entriesOwner = headingEntries;
+  form.entries = entries;
+  return entries;
 }
 
 function wordsOf(stats: readonly BodyStats[], hs: readonly Heading[]): number {

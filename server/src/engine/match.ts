@@ -7,6 +7,7 @@ import type { Block, Heading, SectionMatch, Span } from './types';
 import { contentToken, contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
 import type { Memo, MemoTable } from './parse';
 import { readableText } from './html';
+import { headingForms } from './outline';
 
 export interface PhraseEntry {
   readonly tokens: readonly string[];
@@ -306,9 +307,20 @@ export function headingMatches(headings: readonly Heading[], cp: CompiledProfile
   // Remembered by heading text (with the reasons' strings): on a keystroke only the match objects are new.
   const table = memo?.table<readonly MatchTemplate[]>(cp);
   const compute = (text: string) => matchTemplates(text, cp);
+  // Kept with the heading's form too (a function of its text): read by position on a keystroke.
+  const forms = headingForms(headings);
   for (const h of headings) {
     if (h.index === titleIndex) continue;
-    const templates = table ? table(h.text, compute) : compute(h.text);
+    const form = forms?.[h.index];
+    let templates: readonly MatchTemplate[];
+    if (form !== undefined && form.matchesOwner === cp) templates = form.matches as readonly MatchTemplate[];
+    else {
+      templates = table ? table(h.text, compute) : compute(h.text);
+      if (form !== undefined) {
+        form.matchesOwner = cp;
+        form.matches = templates;
+      }
+    }
     for (let i = 0; i < templates.length; i++) {
       const t = templates[i]!;
       out.push({ headingIndex: h.index, sectionId: t.sectionId, subsectionId: t.subsectionId, reason: t.reason, confidence: t.confidence });

@@ -47,16 +47,35 @@ function headingOf(b: Block, slot: BlockSlot | undefined, d: Draft, text: string
   const hit = slot ? (slot.heading as HeadingForm | undefined) : byBlock.get(b);
   if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
   const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
-  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text) };
+  // Every field from the start: one hidden class for all forms (fields added later would make several).
+  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined };
   if (slot) slot.heading = entry;
   else byBlock.set(b, entry);
   return entry;
 }
 
-interface HeadingForm {
+/**
+ * A heading's text, kind and normal form, kept per block (in its slot with a parse cache): the same object while
+ * the block's chunk is cached. What later steps compute from the heading's text alone is kept with it too (read
+ * by position through headingForms, not looked up by text in a memo on every keystroke), each with the owner it
+ * was computed for (a compiled profile, a keyword index's lookup).
+ */
+export interface HeadingForm {
   readonly text: string;
   readonly kind: Heading['kind'];
   readonly normalized: string;
+  matchesOwner: unknown;
+  matches: unknown;
+  entriesOwner: unknown;
+  entries: unknown;
+  titleKey: string | undefined;
+}
+
+/** The forms of an analysis's headings (by index), for the headings array computeHeadings returned. */
+const formsOfHeadings = new WeakMap<readonly Heading[], readonly HeadingForm[]>();
+
+export function headingForms(headings: readonly Heading[]): readonly HeadingForm[] | undefined {
+  return formsOfHeadings.get(headings);
 }
 
 const plainNormalize = (t: string) => normalizeHeading(t);
@@ -107,11 +126,14 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
     open.push(i);
   }
   const headings: Heading[] = [];
+  const forms: HeadingForm[] = [];
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     const sectionEnd = sectionEnds[i]!;
     const bodyEnd = i + 1 < drafts.length ? drafts[i + 1]!.span.start : textLength;
-    const { kind, normalized } = headingOf(blocks[d.blockIndex]!, ownSlots?.[d.blockIndex], d, text, table);
+    const form = headingOf(blocks[d.blockIndex]!, ownSlots?.[d.blockIndex], d, text, table);
+    const { kind, normalized } = form;
+    forms.push(form);
     headings.push({
       index: i,
       depth: d.depth,
@@ -123,6 +145,7 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
       bodySpan: { start: Math.min(d.span.end, bodyEnd), end: Math.max(d.span.end, bodyEnd) },
     });
   }
+  formsOfHeadings.set(headings, forms);
   return headings;
 }
 

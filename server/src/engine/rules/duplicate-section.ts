@@ -12,6 +12,7 @@
 import type { RuleContext, RuleDef, RuleFinding } from './types';
 import type { Heading } from '../types';
 import { contentTokens, normalizeHeading } from '../normalize';
+import { headingForms } from '../outline';
 import { isRealHeading, sectionAliasesIn, sectionDef, strongMatches, topSectionDepth } from './util';
 
 /** Phrases not contained in a longer phrase of the list ("monitoring and maintenance", not "monitoring"). */
@@ -53,6 +54,7 @@ export const duplicateSection: RuleDef = {
     const topNames = new Map<string, { heading: Heading; names: string[]; maximal: string[] }[]>();
     const top = topSectionDepth(ctx);
     const sectionsOf = new Map<number, Set<string>>();
+    const forms = headingForms(ctx.doc.headings);
     for (const b of ctx.doc.headings) {
       if (!isRealHeading(b) || b.index === ctx.doc.titleIndex) continue;
       const matches = strongMatches(ctx, b.index);
@@ -62,7 +64,8 @@ export const duplicateSection: RuleDef = {
       if (sections.size === 0) continue;
       sectionsOf.set(b.index, sections);
       // (a) siblings with the same normalised title
-      const key = wordsKey(ctx, b.normalized);
+      const form = forms?.[b.index];
+      const key = form === undefined ? wordsKey(ctx, b.normalized) : (form.titleKey ??= wordsKey(ctx, b.normalized));
       const titleKey = `${parent[b.index]}|${b.depth}|${key}`;
       const a = key ? firstByTitle.get(titleKey) : undefined;
       let shared: string | undefined;

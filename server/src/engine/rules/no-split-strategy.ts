@@ -30,8 +30,9 @@ export const noSplitStrategy: RuleDef = {
   check(ctx) {
     if (!hasSection(ctx, 'model')) return [];
     if (!firstPhrase(ctx, OFFLINE_PHRASES, sectionSpans(ctx, 'model'), (h) => !notAMetric(ctx.text, h))) return [];
-    const heading = anchorHeading(ctx, 'model')!;
     if (!mentions(ctx, SPLIT_PHRASES)) {
+      // Ranked only when it is reported (the ranking goes through the section's headings and evidence).
+      const heading = anchorHeading(ctx, 'model')!;
       return [
         {
           message:
