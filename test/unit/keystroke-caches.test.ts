@@ -78,6 +78,33 @@ describe('per-keystroke caches', () => {
     assert.ok(found > 0, 'the documents have success statements');
   });
 
+  it('success statements read from the slots of the blocks (a warm cache) equal a search of every block, over 150 edits', () => {
+    const rnd = prng(16) as () => number;
+    const cache = createParseCache();
+    let text = designDoc(5000, 16) as string;
+    let found = 0;
+    let atBlockStart = 0;
+    for (let i = 0; i < 150; i++) {
+      if (i > 0) {
+        // Statements that start their block (the phrase at offset 0 of the block) and that follow a list marker.
+        const line = text.lastIndexOf('\n', Math.floor(rnd() * text.length)) + 1;
+        const piece = ['\nSuccess metric: churn goes down.\n\n', '\n- KPIs: happier users\n', 'x', '\n\nkpi\n\n'][Math.floor(rnd() * 4)]!;
+        text = i % 3 === 0 ? edited(text, rnd) : text.slice(0, line) + piece + text.slice(line);
+      }
+      const parsed = parseDocument(text, cache);
+      const headings = computeHeadings(parsed.blocks, text, parsed.memo, parsed.slots);
+      const doc = computeDocumentModel(text, parsed.blocks, headings, undefined, parsed.slots);
+      const reference = computeSuccessStatements({ text, doc: computeDocumentModel(text, parsed.blocks, headings) }, true);
+      // Twice: the first fills the slots of new blocks, the second reads them.
+      assert.deepEqual(computeSuccessStatements({ text, doc }), reference, `edit ${i}`);
+      assert.deepEqual(computeSuccessStatements({ text, doc }), reference, `edit ${i}, again`);
+      cache.roll();
+      found += reference.length;
+      atBlockStart += reference.filter((s) => s.anchor.start === s.span.start).length;
+    }
+    assert.ok(found > 0 && atBlockStart > 0, 'statements, some with the phrase at the start of their block');
+  });
+
   it('success statements where a block edge cuts a word, and with astral letters next to the phrase', () => {
     for (const text of ['<b>x</b>KPIs: 5% lift\n', 'a𝐀kpi\n\nkpi𝐀 b\n\n- 𝐀 kpi 3\n', '| kpi | 2 |\n|---|---|\n| a | b |\n', '**Success metric**: 10%\n- conversion +2%\n']) {
       const parsed = parseDocument(text);

@@ -60,15 +60,24 @@ export function lineStartsAfterEdit(old: string, oldStarts: readonly number[], t
   const delta = text.length - old.length;
   // Two unrelated texts (the server's documents take turns): the whole scan is faster than the loop below.
   if (text.length - suffix - prefix > text.length / 4) return computeLineStarts(text);
-  const starts: number[] = [];
-  let i = 0;
-  // Old starts at x <= prefix - 1 (x = 0 always).
-  while (i < oldStarts.length && (oldStarts[i]! === 0 || oldStarts[i]! <= prefix - 1)) starts.push(oldStarts[i++]!);
+  // Old starts at x <= prefix - 1 (x = 0 always): the first `kept`.
+  let lo = 1;
+  let hi = oldStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (oldStarts[mid]! <= prefix - 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const kept = Math.min(lo, oldStarts.length);
   const upTo = text.length - suffix;
-  for (let x = Math.max(1, prefix); x <= upTo; x++) if (startsLine(text, x)) starts.push(x);
+  const between: number[] = [];
+  for (let x = Math.max(1, prefix); x <= upTo; x++) if (startsLine(text, x)) between.push(x);
   // Old starts y whose new place y + delta is past upTo: both characters it depends on are in the suffix.
   let j = oldStarts.length;
-  while (j > i && oldStarts[j - 1]! + delta > upTo) j--;
+  while (j > kept && oldStarts[j - 1]! + delta > upTo) j--;
+  // The kept starts in one copy (a binary search and a slice, not a push per line).
+  const starts = oldStarts.slice(0, kept);
+  for (const x of between) starts.push(x);
   for (; j < oldStarts.length; j++) starts.push(oldStarts[j]! + delta);
   return starts;
 }

@@ -69,9 +69,13 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
   // A loop, not a forEach callback: no closure made per keystroke (see by-place.ts PlaceFinder).
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if ((b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) || excluded(b.span.start) || inCovered(b.span.start)) continue;
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) continue;
     const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
     const slot = slots?.[i];
+    // A block whose own text is known to hold no success phrase is no statement wherever it lies: skipped
+    // before the two masks are asked (most blocks, on every keystroke).
+    if (slot !== undefined && slot.successOwn === ownEnd - b.span.start && slot.successStart < 0) continue;
+    if (excluded(b.span.start) || inCovered(b.span.start)) continue;
     let hitStart: number;
     let hitEnd: number;
     if (slot !== undefined && slot.successOwn === ownEnd - b.span.start) {
