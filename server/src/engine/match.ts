@@ -321,10 +321,25 @@ export function headingMatches(headings: readonly Heading[], cp: CompiledProfile
         form.matches = templates;
       }
     }
+    if (templates.length === 0) continue;
+    // The match objects too, while the heading keeps its index (a keystroke that adds or removes no heading):
+    // the same objects, no new ones for every heading on every keystroke.
+    if (form !== undefined && form.placedOwner === templates && form.placedIndex === h.index) {
+      const placed = form.placed as readonly SectionMatch[];
+      for (let i = 0; i < placed.length; i++) out.push(placed[i]!);
+      continue;
+    }
+    const placed: SectionMatch[] = [];
     for (let i = 0; i < templates.length; i++) {
       const t = templates[i]!;
-      out.push({ headingIndex: h.index, sectionId: t.sectionId, subsectionId: t.subsectionId, reason: t.reason, confidence: t.confidence });
+      placed.push({ headingIndex: h.index, sectionId: t.sectionId, subsectionId: t.subsectionId, reason: t.reason, confidence: t.confidence });
     }
+    if (form !== undefined) {
+      form.placedOwner = templates;
+      form.placedIndex = h.index;
+      form.placed = placed;
+    }
+    for (let i = 0; i < placed.length; i++) out.push(placed[i]!);
   }
   return out;
 }

@@ -48,7 +48,7 @@ function headingOf(b: Block, slot: BlockSlot | undefined, d: Draft, text: string
   if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
   const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
   // Every field from the start: one hidden class for all forms (fields added later would make several).
-  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined };
+  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined };
   if (slot) slot.heading = entry;
   else byBlock.set(b, entry);
   return entry;
@@ -69,6 +69,12 @@ export interface HeadingForm {
   entriesOwner: unknown;
   entries: unknown;
   titleKey: string | undefined;
+  /** The heading's matches as placed at `placedIndex`, made from the templates `placedOwner`. */
+  placedOwner: unknown;
+  placedIndex: number;
+  placed: unknown;
+  /** The last heading object made for this form (computeHeadings reuses it when every field is the same). */
+  last: unknown;
 }
 
 /** The forms of an analysis's headings (by index), for the headings array computeHeadings returned. */
@@ -134,16 +140,22 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
     const form = headingOf(blocks[d.blockIndex]!, ownSlots?.[d.blockIndex], d, text, table);
     const { kind, normalized } = form;
     forms.push(form);
-    headings.push({
-      index: i,
-      depth: d.depth,
-      kind,
-      text: d.text,
-      normalized,
-      span: d.span,
-      sectionSpan: { start: d.span.start, end: Math.max(d.span.end, sectionEnd) },
-      bodySpan: { start: Math.min(d.span.end, bodyEnd), end: Math.max(d.span.end, bodyEnd) },
-    });
+    const sectionTo = Math.max(d.span.end, sectionEnd);
+    const bodyFrom = Math.min(d.span.end, bodyEnd);
+    const bodyTo = Math.max(d.span.end, bodyEnd);
+    // The heading object of the last analysis when nothing in it changed (most headings before an edit): no
+    // new objects kept for the next keystroke's collections to go through.
+    const last = form.last as Heading | undefined;
+    if (
+      last !== undefined && last.index === i && last.depth === d.depth && last.kind === kind && last.text === d.text && last.normalized === normalized &&
+      last.span.start === d.span.start && last.span.end === d.span.end && last.sectionSpan.end === sectionTo && last.bodySpan.start === bodyFrom && last.bodySpan.end === bodyTo
+    ) {
+      headings.push(last);
+      continue;
+    }
+    const h: Heading = { index: i, depth: d.depth, kind, text: d.text, normalized, span: d.span, sectionSpan: { start: d.span.start, end: sectionTo }, bodySpan: { start: bodyFrom, end: bodyTo } };
+    form.last = h;
+    headings.push(h);
   }
   formsOfHeadings.set(headings, forms);
   return headings;
