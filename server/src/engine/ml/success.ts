@@ -7,6 +7,7 @@ import { hasPlaceholder } from '../coverage';
 import { insideAny } from '../masks';
 import { bySpanStart } from '../sorted';
 import { compilePhrases, notProse, type PhraseMatcher } from './phrases';
+import { headingForms } from '../outline';
 
 export const SUCCESS_PHRASES = [
   'success metric*', 'success criteria', 'success criterion', 'success means', 'success is', 'success will be',
@@ -50,10 +51,17 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
   const headingMatcher = compilePhrases(SUCCESS_HEADINGS);
   const out: SuccessStatement[] = [];
   const covered: Span[] = [];
+  // Whether a heading names success is a function of its text: kept with its form (see outline.ts HeadingForm).
+  const forms = headingForms(headings);
   for (const h of headings) {
-    if (h.bodySpan.end <= h.bodySpan.start || !MAY_NAME_SUCCESS.test(h.text)) continue;
-    const hit = headingMatcher.firstHit(h.text);
-    if (!hit) continue;
+    if (h.bodySpan.end <= h.bodySpan.start) continue;
+    const form = forms?.[h.index];
+    let names = form !== undefined ? form.namesSuccess : -1;
+    if (names < 0) {
+      names = MAY_NAME_SUCCESS.test(h.text) && headingMatcher.firstHit(h.text) ? 1 : 0;
+      if (form !== undefined) form.namesSuccess = names;
+    }
+    if (names === 0) continue;
     const body = ctx.text.slice(h.bodySpan.start, h.sectionSpan.end);
     if (body.trim() === '') continue;
     out.push({ span: { start: h.bodySpan.start, end: h.sectionSpan.end }, anchor: h.span, text: body });

@@ -46,8 +46,9 @@ export const emptySection: RuleDef = {
   tags: ['content'],
   check(ctx) {
     const empty: Heading[] = [];
+    const cursor = { at: 0 };
     for (const h of ctx.doc.headings) {
-      if (isRealHeading(h) && strongMatches(ctx, h.index).length > 0 && !hasContent(ctx, { start: h.span.end, end: h.sectionSpan.end })) empty.push(h);
+      if (isRealHeading(h) && strongMatches(ctx, h.index).length > 0 && !hasContent(ctx, { start: h.span.end, end: h.sectionSpan.end }, cursor)) empty.push(h);
     }
     const out: RuleFinding[] = [];
     for (const [k, h] of empty.entries()) {

@@ -8,6 +8,9 @@ import type { RuleDef, RuleFinding } from './types';
 import { isMeasurable, isPrompt, successStatements } from '../ml/success';
 import { snippetToText } from '../snippets';
 
+const CLAUSE = ' (target: ${1:metric} from ${2:baseline}% to ${3:target}% by ${4:date})';
+const CLAUSE_TEXT = snippetToText(CLAUSE);
+
 export const unmeasurableSuccessCriteria: RuleDef = {
   id: 'unmeasurable-success-criteria',
   description: 'Success criteria are stated without a number, threshold, unit or reference point.',
@@ -19,7 +22,6 @@ export const unmeasurableSuccessCriteria: RuleDef = {
       if (isPrompt(s.text) || isMeasurable(s.text)) continue;
       const last = proseEnd(ctx.doc.blocks, s.span);
       const end = last && trimmedEnd(ctx.text, last.start, last.end);
-      const clause = ' (target: ${1:metric} from ${2:baseline}% to ${3:target}% by ${4:date})';
       out.push({
         message:
           'Unmeasurable success criteria: no number, threshold or reference point. Say which metric moves from what baseline ' +
@@ -27,7 +29,7 @@ export const unmeasurableSuccessCriteria: RuleDef = {
         span: s.anchor,
         sectionId: 'problem',
         subsectionId: 'objective',
-        ...(end !== undefined ? { fix: { title: 'Add a measurable target', edits: [{ offset: end, text: snippetToText(clause), snippet: clause }] } } : {}),
+        ...(end !== undefined ? { fix: { title: 'Add a measurable target', edits: [{ offset: end, text: CLAUSE_TEXT, snippet: CLAUSE }] } } : {}),
       });
     }
     return out;

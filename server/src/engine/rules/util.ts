@@ -58,17 +58,27 @@ export function isContent(b: Block, templateMode: boolean): boolean {
   }
 }
 
-/** Whether any content block starts inside `span`. */
-export function hasContent(ctx: RuleContext, span: Span): boolean {
+/**
+ * Whether any content block starts inside `span`. A caller asking for spans in order of their starts passes a
+ * cursor: the search goes on from where the last one stopped (one walk over the blocks for all the headings of a
+ * document, not a binary search per heading).
+ */
+export function hasContent(ctx: RuleContext, span: Span, cursor?: { at: number }): boolean {
   const blocks = ctx.doc.blocks;
   // Blocks come in document order (a container before what it holds), so their starts never decrease.
   let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.span.start < span.start) lo = mid + 1;
-    else hi = mid;
+  if (cursor !== undefined && cursor.at <= blocks.length && (cursor.at === 0 || blocks[cursor.at - 1]!.span.start < span.start)) {
+    lo = cursor.at;
+    while (lo < blocks.length && blocks[lo]!.span.start < span.start) lo++;
+  } else {
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.span.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
   }
+  if (cursor !== undefined) cursor.at = lo;
   for (let i = lo; i < blocks.length && blocks[i]!.span.start < span.end; i++) {
     if (isContent(blocks[i]!, ctx.doc.templateMode)) return true;
   }
