@@ -307,8 +307,9 @@ export function headingMatches(headings: readonly Heading[], cp: CompiledProfile
   // Remembered by heading text (with the reasons' strings): on a keystroke only the match objects are new.
   const table = memo?.table<readonly MatchTemplate[]>(cp);
   const compute = (text: string) => matchTemplates(text, cp);
-  // Kept with the heading's form too (a function of its text): read by position on a keystroke.
-  const forms = headingForms(headings);
+  // Kept with the heading's form too (a function of its text): read by position on a keystroke. Only with a
+  // memo (a parse cache, kept across keystrokes): a one-off analysis would only pay for keeping them.
+  const forms = memo !== undefined ? headingForms(headings) : undefined;
   for (const h of headings) {
     if (h.index === titleIndex) continue;
     const form = forms?.[h.index];

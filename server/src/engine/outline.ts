@@ -147,7 +147,7 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
     const bodyTo = Math.max(d.span.end, bodyEnd);
     // The heading object of the last analysis when nothing in it changed (most headings before an edit): no
     // new objects kept for the next keystroke's collections to go through.
-    const last = form.last as Heading | undefined;
+    const last = ownSlots !== undefined ? (form.last as Heading | undefined) : undefined;
     if (
       last !== undefined && last.index === i && last.depth === d.depth && last.kind === kind && last.text === d.text && last.normalized === normalized &&
       last.span.start === d.span.start && last.span.end === d.span.end && last.sectionSpan.end === sectionTo && last.bodySpan.start === bodyFrom && last.bodySpan.end === bodyTo
@@ -156,7 +156,7 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
       continue;
     }
     const h: Heading = { index: i, depth: d.depth, kind, text: d.text, normalized, span: d.span, sectionSpan: { start: d.span.start, end: sectionTo }, bodySpan: { start: bodyFrom, end: bodyTo } };
-    form.last = h;
+    if (ownSlots !== undefined) form.last = h;
     headings.push(h);
   }
   formsOfHeadings.set(headings, forms);
