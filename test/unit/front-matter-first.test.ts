@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine';
-import { parseDocument } from '../../server/src/engine/parse';
+import { parseDocument, parseWithRemark } from '../../server/src/engine/parse';
 import { examplesAndCorpus } from './markdown-files';
 
 const FM = '---\nprofile: model-card\nstatus: draft\n---\n';
@@ -29,5 +29,26 @@ describe('front matter is the first block or none', () => {
     assert.equal(analyze('\uFEFF' + FM + BODY).profile, 'model-card');
     assert.equal(analyze(BODY + FM).frontMatter, undefined);
     assert.equal(analyze('text\n' + FM + BODY).frontMatter, undefined);
+  });
+});
+
+describe('chunk cuts after front matter', () => {
+  it('are where a parse of the whole document has them: only the opening marker closes front matter', () => {
+    // `...` and `+++` lines inside YAML front matter do not close it (remark-frontmatter): a fence that the
+    // line scan saw open after them was still front matter, and the scan cut where remark read one code block.
+    const texts = [
+      '---\r\n\t- : -\r\n...\r\n```\r\nProblem Definition and Scope\r\n---\r\n# scaling monitoring and updates\r\n```\r\n<!-- mldoc-disable  -->\r\n# Problem Definition and Scope',
+      '---\na: 1\n...\n```\n---\n# Data\n```\n# Model\ntext\n',
+      '---\na: 1\n+++\n```\n---\n# Data\n```\n# Model\ntext\n',
+      '+++\na = 1\n---\n```\n+++\n# Data\n```\n# Model\ntext\n',
+      '---\na: 1\n--- \t\n# Data\n\ntext\n# Model\n',
+    ];
+    for (const text of texts) {
+      const whole = parseWithRemark(text, true);
+      assert.deepEqual(parseDocument(text).blocks, whole, JSON.stringify(text));
+    }
+    // The first text's drift-detection fix used to land inside the code block that runs to the end.
+    const a = analyze(texts[0]!, { profile: 'lifecycle' });
+    assert.equal(a.blocks[a.blocks.length - 1]!.kind, 'code');
   });
 });

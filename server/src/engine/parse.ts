@@ -211,6 +211,9 @@ export function createParseCache(): ParseCache & { readonly memo: Memo; roll(): 
 }
 
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** The lines that close front matter opened by `---` (YAML) and by `+++` (TOML). */
+const YAML_CLOSE = /^---[ \t]*$/;
+const TOML_CLOSE = /^\+\+\+[ \t]*$/;
 /** A fence line. The info string is anything up to the line's end: `s`, so that a U+2028 or U+2029 (not line
  * endings in Markdown) does not hide a fence from the scans. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
@@ -279,6 +282,7 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
   let commentClose = -1;
   let lineNo = at === 0 ? 0 : 1;
   let inFrontMatter = false;
+  let frontMatterClose = YAML_CLOSE;
   while (pos < text.length) {
     const nl = lineEndAt(text, pos, hasCR);
     const next = nextLineAt(text, nl);
@@ -288,8 +292,11 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
 
     if (lineNo === 0 && /^(---|\+\+\+)\s*$/.test(lineAt(text, from, nl))) {
       inFrontMatter = true;
+      frontMatterClose = text.charCodeAt(from) === 43 /* + */ ? TOML_CLOSE : YAML_CLOSE;
     } else if (inFrontMatter) {
-      if (/^(---|\.\.\.|\+\+\+)\s*$/.test(lineAt(text, pos, nl))) inFrontMatter = false;
+      // Only the opening marker closes it, as remark-frontmatter reads it (see frontMatterLength): a `...` or
+      // `+++` line inside YAML front matter does not, and a cut after it would split what remark reads whole.
+      if (frontMatterClose.test(lineAt(text, pos, nl))) inFrontMatter = false;
     } else if (fence) {
       if (c === BACKTICK || c === TILDE) {
         const m = FENCE.exec(lineAt(text, from, nl));
