@@ -112,7 +112,6 @@ export interface ParseCache {
 
 /** Where the chunks of the last parsed version were: their texts are the cache's own (detached) strings. */
 export interface PreviousChunks {
-  readonly length: number;
   readonly chunks: readonly PlacedChunk[];
   /** The text parsed, its chunks' parses (parallel to `chunks`), and where each chunk's blocks start in the
    * document's blocks and slots. */
@@ -278,12 +277,18 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
   let chunkStart = at;
   let pos = at;
   let fence: { char: string; len: number } | undefined;
-  /** Offset of the `-->` that closes the HTML comment we are in (-1: not in one). */
+  /** Offset of the end marker of the HTML block of kinds 1-5 we are in (a comment's `-->`; -1: not in one). */
   let commentClose = -1;
   let lineNo = at === 0 ? 0 : 1;
   let inFrontMatter = false;
   let frontMatterClose = YAML_CLOSE;
-  while (pos < text.length) {
+  // Where the scan cannot tell what remark reads, it cuts less (a chunk read whole is read as remark reads it):
+  /** A line starting with a tag may open an HTML block of kinds 6-7, which runs to the next blank line. */
+  let htmlUntilBlank = false;
+  /** A fence or an HTML block of kinds 1-5 that opens inside what may be an HTML block of kinds 6-7: whether it
+   * opens depends on what the scan does not track, so no more cuts. */
+  let opaque = false;
+  while (pos < text.length && !opaque) {
     const nl = lineEndAt(text, pos, hasCR);
     const next = nextLineAt(text, nl);
     // remark reads the document without its byte order mark: a first line "\uFEFF```" opens a fence.
@@ -303,18 +308,26 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
         if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && CLOSING_FENCE_REST.test(m[2]!)) fence = undefined;
       }
     } else if (commentClose >= 0) {
-      // The comment ends on the line that holds the first `-->` after its opening line.
+      // The block ends on the line that holds the first end marker after its opening line.
       if (commentClose < nl) commentClose = -1;
+    } else if (htmlUntilBlank) {
+      if (isBlankLine(text, pos, nl)) htmlUntilBlank = false;
+      else if ((c === BACKTICK || c === TILDE || c === 60) && (FENCE.test(lineAt(text, from, nl)) || rawHtmlOpener(lineAt(text, from, nl)) >= 0)) opaque = true;
     } else if (c === BACKTICK || c === TILDE || c === 60 /* < */ || c === 35 /* # */) {
       const l = lineAt(text, from, nl);
       const f = c === BACKTICK || c === TILDE ? FENCE.exec(l) : null;
+      const raw = c === 60 ? rawHtmlOpener(l) : -1;
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
         fence = { char: f[1]![0]!, len: f[1]!.length };
-      } else if (/^ {0,3}<!--/.test(l) && !l.slice(l.indexOf('<!--') + 4).includes('-->')) {
-        // Found once, not searched for again on every line: an unclosed comment must not make this quadratic.
-        const close = text.indexOf('-->', next);
-        commentClose = close < 0 ? Infinity : close;
-      } else if (ATX.test(l) && pos > chunkStart) {
+      } else if (raw >= 0) {
+        // Found once, not searched for again on every line: an unclosed block must not make this quadratic.
+        commentClose = rawHtmlEnd(text, raw, from, nl);
+      } else if (c === 60) {
+        if (/^ {0,3}<[A-Za-z/]/.test(l)) htmlUntilBlank = true;
+      } else if (c === text.charCodeAt(from) && ATX.test(l) && pos > chunkStart) {
+        // Only a heading line in column 0: an indented one may belong to a list item above it (as a heading, or
+        // as a line of a fence or HTML block the item holds), and a line in column 0 ends every list item and
+        // block quote.
         starts.push(pos);
         chunkStart = pos;
         if (stopAt !== undefined && resumesAt(stopAt, pos)) return { starts, stopped: true };
@@ -324,6 +337,26 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
     lineNo++;
   }
   return { starts, stopped: false };
+}
+
+/** Which of HTML_OPEN's blocks (kinds 1-5) the line opens: its index, -1 for none. */
+function rawHtmlOpener(line: string): number {
+  for (let k = 0; k < HTML_OPEN.length; k++) if (HTML_OPEN[k]![0].test(line)) return k;
+  return -1;
+}
+
+/**
+ * Where the HTML block of kind HTML_OPEN[k] opened on the line [from, nl) ends: -1 when it ends on that line,
+ * else the offset of its end marker after the line (Infinity when there is none: it runs to the end).
+ */
+function rawHtmlEnd(text: string, k: number, from: number, nl: number): number {
+  const end = HTML_OPEN[k]![1];
+  const opener = HTML_OPEN[k]![0].exec(text.slice(from, nl))!;
+  // The first end marker after the opening (no marker holds a line break: one search serves both cases).
+  end.lastIndex = from + opener[0].length;
+  const m = end.exec(text);
+  if (m === null) return Infinity;
+  return m.index + m[0].length <= nl ? -1 : m.index;
 }
 
 /** HTML blocks that, unlike the others, do not end at a blank line (CommonMark kinds 1-5), with their end. */
@@ -981,7 +1014,7 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
   const previous = cache?.previous;
   if (previous) reuseAroundEdit(run, previous);
   else for (const chunk of splitChunks(text)) addChunk(run, chunk.start, chunk.text, undefined);
-  if (cache) cache.previous = { length: text.length, chunks: run.placed, text, parsed: run.parsed, firstBlock: run.firstBlock, blocks: run.blocks, slots: run.slots! };
+  if (cache) cache.previous = { chunks: run.placed, text, parsed: run.parsed, firstBlock: run.firstBlock, blocks: run.blocks, slots: run.slots! };
   return { blocks: run.blocks, degraded: run.degraded, memo: cache?.memo, slots: run.slots, chunks: run.placed };
 }
 
