@@ -312,7 +312,12 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
       if (commentClose < nl) commentClose = -1;
     } else if (htmlUntilBlank) {
       if (isBlankLine(text, pos, nl)) htmlUntilBlank = false;
-      else if ((c === BACKTICK || c === TILDE || c === 60) && (FENCE.test(lineAt(text, from, nl)) || rawHtmlOpener(lineAt(text, from, nl)) >= 0)) opaque = true;
+      else if ((c === BACKTICK || c === TILDE) && FENCE.test(lineAt(text, from, nl))) opaque = true;
+      else if (c === 60) {
+        // A block of kinds 1-5 that also ends on this line (`<!-- note -->`) changes nothing either way.
+        const raw = rawHtmlOpener(lineAt(text, from, nl));
+        if (raw >= 0 && rawHtmlEnd(text, raw, from, nl) !== -1) opaque = true;
+      }
     } else if (c === BACKTICK || c === TILDE || c === 60 /* < */ || c === 35 /* # */) {
       const l = lineAt(text, from, nl);
       const f = c === BACKTICK || c === TILDE ? FENCE.exec(l) : null;
