@@ -24,6 +24,9 @@ const LISTED = [
   '<?php\n\n# A\n?>\n# B\n',
   '<![CDATA[\n\n# A\n]]>\n# B\n',
   '<!DOCTYPE\n\n# A\n>\n# B\n',
+  // A comment that closes at once (`<!-->`, `<!--->`): the heading after it is one.
+  '<!-->\n# A\ntext\n-->\n# B\n',
+  '<!--->\n# A\n',
   // Fences and HTML blocks inside list items and block quotes.
   '- ```\n  # x\n  ```\n# y\n',
   '- ```\n  # x\n# y\n',

@@ -277,7 +277,7 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
   let chunkStart = at;
   let pos = at;
   let fence: { char: string; len: number } | undefined;
-  /** Offset of the end marker of the HTML block of kinds 1-5 we are in (a comment's `-->`; -1: not in one). */
+  /** The end (past its end marker) of the HTML block of kinds 1-5 we are in (a comment's `-->`; -1: none). */
   let commentClose = -1;
   let lineNo = at === 0 ? 0 : 1;
   let inFrontMatter = false;
@@ -308,15 +308,16 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
         if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len && CLOSING_FENCE_REST.test(m[2]!)) fence = undefined;
       }
     } else if (commentClose >= 0) {
-      // The block ends on the line that holds the first end marker after its opening line.
-      if (commentClose < nl) commentClose = -1;
+      // The block ends on the line that holds its end marker.
+      if (commentClose <= nl) commentClose = -1;
     } else if (htmlUntilBlank) {
       if (isBlankLine(text, pos, nl)) htmlUntilBlank = false;
       else if ((c === BACKTICK || c === TILDE) && FENCE.test(lineAt(text, from, nl))) opaque = true;
       else if (c === 60) {
         // A block of kinds 1-5 that also ends on this line (`<!-- note -->`) changes nothing either way.
-        const raw = rawHtmlOpener(lineAt(text, from, nl));
-        if (raw >= 0 && rawHtmlEnd(text, raw, from, nl) !== -1) opaque = true;
+        const l = lineAt(text, from, nl);
+        const raw = rawHtmlOpener(l);
+        if (raw >= 0 && rawHtmlEnd(text, raw, from, l) > nl) opaque = true;
       }
     } else if (c === BACKTICK || c === TILDE || c === 60 /* < */ || c === 35 /* # */) {
       const l = lineAt(text, from, nl);
@@ -325,8 +326,8 @@ export function chunkStarts(text: string, at: number, stopAt?: ResumeAt): { star
       if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
         fence = { char: f[1]![0]!, len: f[1]!.length };
       } else if (raw >= 0) {
-        // Found once, not searched for again on every line: an unclosed block must not make this quadratic.
-        commentClose = rawHtmlEnd(text, raw, from, nl);
+        const end = rawHtmlEnd(text, raw, from, l);
+        if (end > nl) commentClose = end;
       } else if (c === 60) {
         if (/^ {0,3}<[A-Za-z/]/.test(l)) htmlUntilBlank = true;
       } else if (c === text.charCodeAt(from) && ATX.test(l) && pos > chunkStart) {
@@ -351,17 +352,16 @@ function rawHtmlOpener(line: string): number {
 }
 
 /**
- * Where the HTML block of kind HTML_OPEN[k] opened on the line [from, nl) ends: -1 when it ends on that line,
- * else the offset of its end marker after the line (Infinity when there is none: it runs to the end).
+ * The end of the HTML block of kind HTML_OPEN[k] opened on the line starting at `from`: the offset just past the
+ * first end marker after its `<` and the next character (as micromark reads it: `<!-->` is a whole comment), or
+ * Infinity when there is none (it runs to the end). It ends on its opening line when that is at most the line's
+ * end. Found once per block: an unclosed one must not make the scans quadratic.
  */
-function rawHtmlEnd(text: string, k: number, from: number, nl: number): number {
+function rawHtmlEnd(text: string, k: number, from: number, line: string): number {
   const end = HTML_OPEN[k]![1];
-  const opener = HTML_OPEN[k]![0].exec(text.slice(from, nl))!;
-  // The first end marker after the opening (no marker holds a line break: one search serves both cases).
-  end.lastIndex = from + opener[0].length;
+  end.lastIndex = from + line.indexOf('<') + 2;
   const m = end.exec(text);
-  if (m === null) return Infinity;
-  return m.index + m[0].length <= nl ? -1 : m.index;
+  return m === null ? Infinity : m.index + m[0].length;
 }
 
 /** HTML blocks that, unlike the others, do not end at a blank line (CommonMark kinds 1-5), with their end. */
@@ -469,14 +469,10 @@ export function splitParagraphGroups(text: string, atDocumentStart: boolean): Ch
         }
       } else if (c === 60 /* < */) {
         const l = lineAt(text, from, nl);
-        const open = HTML_OPEN.find(([re]) => re.test(l));
-        if (open) {
+        const open = rawHtmlOpener(l);
+        if (open >= 0) {
           if (maybeHtml) break; // cannot tell: leave the rest whole
-          // Found once (an unclosed block must not make this quadratic); it may close on its opening line.
-          const endMarker = open[1];
-          endMarker.lastIndex = from + l.indexOf('<') + 2;
-          const close = endMarker.exec(text);
-          const end = close ? close.index + close[0].length : Infinity;
+          const end = rawHtmlEnd(text, open, from, l);
           if (end > nl) htmlEnd = end;
         } else {
           maybeHtml = true;
