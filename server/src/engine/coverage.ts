@@ -210,8 +210,8 @@ function keyOf(e: PhraseEntry): string {
 interface SectionAcc {
   /** Positions in `found` of the blocks that have entries for this section, in order. */
   readonly blocks: number[];
-  /** Subsections with at least one entry. */
-  readonly subIds: Set<string>;
+  /** Subsections with at least one entry (a few at most: an array, not a set hashed for every entry). */
+  readonly subIds: string[];
   /** The `found` position of the block being read. */
   current: number;
 }
@@ -253,12 +253,12 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       const e = entries[n]!;
       const at = place[e.sectionIndex]!;
       let acc = perSection[at];
-      if (!acc) perSection[at] = acc = { blocks: [], subIds: new Set(), current: -1 };
+      if (!acc) perSection[at] = acc = { blocks: [], subIds: [], current: -1 };
       if (acc.current !== k) {
         acc.current = k;
         acc.blocks.push(k);
       }
-      if (e.subsectionId !== undefined) acc.subIds.add(e.subsectionId);
+      if (e.subsectionId !== undefined && !acc.subIds.includes(e.subsectionId)) acc.subIds.push(e.subsectionId);
     }
   }
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
@@ -266,7 +266,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   // arrays while the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at
   // 4 MB; see localTopics).
   const local: BlockEntries = { byOwner, found, memoised: memo !== undefined };
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, local, keywordsOfText(cp, memo));
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, stats, direct, matchesByHeading, hasChild, local, keywordsOfText(cp, memo));
 
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const acc = perSection[sectionsList.findIndex((x) => x.id === sectionId)];
@@ -279,7 +279,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
     return {
       evidence: () => build().evidence,
       subEvidence: (subId) => build().subs.get(subId) ?? [],
-      hasSubEvidence: (subId) => acc?.subIds.has(subId) ?? false,
+      hasSubEvidence: (subId) => acc?.subIds.includes(subId) ?? false,
       evidenceStarts() {
         // What evidence().map((e) => e.span.start) gives, without the objects: a block's start once per phrase.
         const out: number[] = [];
@@ -343,15 +343,18 @@ function hasEntryOf(local: BlockEntries, hIndex: number, sectionId: string): boo
 function localTopics(local: BlockEntries, hIndex: number): readonly string[] {
   const ks = local.byOwner[hIndex]!;
   if (ks.length === 0) return NO_IDS;
+  if (local.memoised) {
+    // Compared in place: no list made for a body whose topics are known (most headings, on every keystroke).
+    const known = topicsMemo.get(local.found[ks[0]!]!);
+    if (known && known.lists.length === ks.length) {
+      let same = true;
+      for (let i = 0; i < ks.length && same; i++) same = known.lists[i] === local.found[ks[i]!];
+      if (same) return known.topics;
+    }
+  }
   const lists: (readonly PhraseEntry[])[] = [];
   for (const k of ks) lists.push(local.found[k]!);
   if (!local.memoised) return topicsOf(lists);
-  const known = topicsMemo.get(lists[0]!);
-  if (known && known.lists.length === lists.length) {
-    let same = true;
-    for (let i = 0; i < lists.length && same; i++) same = known.lists[i] === lists[i];
-    if (same) return known.topics;
-  }
   const topics = topicsOf(lists);
   topicsMemo.set(lists[0]!, { lists, topics });
   return topics;
@@ -450,12 +453,11 @@ interface SectionEvidence {
   score(): number;
 }
 
-/** Per heading index (sparse): why its body's topics make it own a section, by section id. */
-type OwnerReasons = (Map<string, string> | undefined)[];
+/** Per heading index (sparse): the sections its body's topics make it own (see topicReason for the words). */
+type OwnerReasons = (readonly string[] | undefined)[];
 
 function assignOwners(
   doc: DocumentModel,
-  cp: CompiledProfile,
   stats: readonly BodyStats[],
   direct: readonly string[][],
   matchesByHeading: readonly SectionMatch[][],
@@ -476,23 +478,29 @@ function assignOwners(
     if (own.length === 0) {
       const topics = localTopics(local, h.index);
       const named = matchesByHeading[h.index]!;
-      // The weak names (confidence under 0.5), each once, in match order.
-      const weakIds: string[] = [];
-      for (const m of named) if (m.confidence < 0.5 && !weakIds.includes(m.sectionId)) weakIds.push(m.sectionId);
-      // A weak name counts when the text under it agrees, or when there is no text at all (an empty section);
-      // under text about something else it is only a mention.
-      const empty = stats[h.index]!.words === 0 && !hasChild[h.index];
-      const weak: string[] = [];
-      for (const id of weakIds) {
-        if (empty || hasEntryOf(local, h.index, id)) weak.push(id);
-        else weakMentions.add(id);
+      // The weak names (confidence under 0.5), each once, in match order. A weak name counts when the text under
+      // it agrees, or when there is no text at all (an empty section); under text about something else it is
+      // only a mention. (No list made for a heading without weak names: most of 7,000 at 4 MB, every keystroke.)
+      let weak: string[] | undefined;
+      let empty: boolean | undefined;
+      for (let i = 0; i < named.length; i++) {
+        const m = named[i]!;
+        if (m.confidence >= 0.5) continue;
+        let seen = false;
+        for (let j = 0; j < i && !seen; j++) seen = named[j]!.confidence < 0.5 && named[j]!.sectionId === m.sectionId;
+        if (seen) continue;
+        empty ??= stats[h.index]!.words === 0 && !hasChild[h.index];
+        if (empty || hasEntryOf(local, h.index, m.sectionId)) (weak ??= []).push(m.sectionId);
+        else weakMentions.add(m.sectionId);
       }
-      if (topics.length || weak.length) {
-        own = weak.slice();
-        for (const t of topics) if (!own.includes(t)) own.push(t);
-        const reasons = (ownerReason[h.index] ??= new Map());
-        // Flat strings (join), not template literals' trees of concatenations (see match.ts matchTemplates).
-        for (const t of topics) reasons.set(t, ["the text under '", h.text, "' is about ", sectionTitle(cp, t)].join(''));
+      if (topics.length || weak) {
+        // The topics list is shared (remembered per body) and never written to; a list of its own with weak names.
+        if (weak === undefined) own = topics as string[];
+        else {
+          own = weak;
+          for (const t of topics) if (!own.includes(t)) own.push(t);
+        }
+        if (topics.length) ownerReason[h.index] = topics;
       } else {
         const p = doc.parent[h.index]!;
         own = p >= 0 ? owners[p]! : NO_IDS;
@@ -516,6 +524,21 @@ function entriesOfHeading(h: Heading, forms: readonly HeadingForm[] | undefined,
   form.entriesOwner = headingEntries;
   form.entries = entries;
   return entries;
+}
+
+/** Why a heading owns a section its body is about, in words. Kept with the heading's form for the last section
+ * asked (a heading's body is mostly about one): ~2,700 strings made per keystroke at 4 MB before. */
+function topicReason(h: Heading, forms: readonly HeadingForm[] | undefined, cp: CompiledProfile, sectionId: string): string {
+  const form = forms?.[h.index];
+  if (form !== undefined && form.reasonOwner === cp && form.reasonTopic === sectionId) return form.reason!;
+  // Flat strings (join), not template literals' trees of concatenations (see match.ts matchTemplates).
+  const reason = ["the text under '", h.text, "' is about ", sectionTitle(cp, sectionId)].join('');
+  if (form !== undefined) {
+    form.reasonOwner = cp;
+    form.reasonTopic = sectionId;
+    form.reason = reason;
+  }
+  return reason;
 }
 
 function wordsOf(stats: readonly BodyStats[], hs: readonly Heading[]): number {
@@ -548,6 +571,7 @@ function finishSections(
   contentBlockCount: number,
 ): CoverageResult {
   const { headings } = doc;
+  const forms = headingForms(headings);
   // The headings that own each section, in one pass (owners is per heading).
   const ownedByMap = new Map<string, Heading[]>();
   for (const h of headings) for (const id of owners[h.index]!) {
@@ -596,7 +620,7 @@ function finishSections(
       const named = matchesByHeading[h.index]!;
       let reason: string | undefined;
       for (let i = 0; i < named.length && reason === undefined; i++) if (named[i]!.sectionId === s.id) reason = named[i]!.reason;
-      reason ??= ownerReason[h.index]?.get(s.id);
+      if (reason === undefined && ownerReason[h.index]?.includes(s.id)) reason = topicReason(h, forms, cp, s.id);
       if (reason !== undefined) headingRefs.push({ index: h.index, reason });
     }
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {
@@ -611,43 +635,56 @@ function finishSections(
       } else {
         subStatus = ev.hasSubEvidence(sub.id) ? 'mentioned' : 'missing';
       }
-      return {
-        id: sub.id,
-        title: sub.title,
-        status: subStatus,
-        headingIndex: subHeadings[0]?.index,
-        // Built when read (see computeCoverage).
-        get evidence(): Evidence[] {
-          return ev.subEvidence(sub.id);
-        },
-        insertAt: visibleInsertionPoint(openTail, own.length ? own[0]!.sectionSpan.end : doc.text.length),
-      };
+      return subsectionCoverage(sub.id, sub.title, subStatus, subHeadings[0]?.index, visibleInsertionPoint(openTail, own.length ? own[0]!.sectionSpan.end : doc.text.length), ev);
     });
     drafts.push({ id: s.id, title: s.title, status, headings: headingRefs, words, subsections, ev });
   }
   // Each section object made once (a spread would read, and so build, the evidence).
   const places = placeSections(doc, drafts);
-  const sections = drafts.map((d, i): SectionCoverage => {
-    const { ev } = d;
-    const section: SectionCoverage = {
-      id: d.id,
-      title: d.title,
-      status: d.status,
-      headings: d.headings,
-      words: d.words,
-      get evidence(): Evidence[] {
-        return ev.evidence();
-      },
-      subsections: d.subsections,
-      insertAt: visibleInsertionPoint(openTail, places[i]!.insertAt),
-      after: places[i]!.after,
-      thinBelow: d.status === 'thin' ? thin : undefined,
-    };
-    evidenceStartsMemo.set(section, ev.evidenceStarts);
-    evidenceInMemo.set(section, ev.evidenceIn);
-    return section;
-  });
+  const sections: SectionCoverage[] = [];
+  for (let i = 0; i < drafts.length; i++) sections.push(sectionCoverage(drafts[i]!, visibleInsertionPoint(openTail, places[i]!.insertAt), places[i]!.after, thin));
   return { sections, owners };
+}
+
+// The section and subsection objects are made by module functions: their evidence getters then hold only what
+// they read (the section's evidence). Made inside finishSections, a getter's scope chain kept finishSections'
+// own scope alive with the analysis: every heading's owners, statistics, matches and reasons (~40,000 objects
+// at 4 MB, marked by every full collection and promoted on every keystroke).
+
+function sectionCoverage(d: SectionDraft, insertAt: number, after: string | undefined, thin: number): SectionCoverage {
+  const { ev } = d;
+  const section: SectionCoverage = {
+    id: d.id,
+    title: d.title,
+    status: d.status,
+    headings: d.headings,
+    words: d.words,
+    // Built when read (see computeCoverage).
+    get evidence(): Evidence[] {
+      return ev.evidence();
+    },
+    subsections: d.subsections,
+    insertAt,
+    after,
+    thinBelow: d.status === 'thin' ? thin : undefined,
+  };
+  evidenceStartsMemo.set(section, ev.evidenceStarts);
+  evidenceInMemo.set(section, ev.evidenceIn);
+  return section;
+}
+
+function subsectionCoverage(id: string, title: string, status: Status, headingIndex: number | undefined, insertAt: number, ev: SectionEvidence): SubsectionCoverage {
+  return {
+    id,
+    title,
+    status,
+    headingIndex,
+    // Built when read (see computeCoverage).
+    get evidence(): Evidence[] {
+      return ev.subEvidence(id);
+    },
+    insertAt,
+  };
 }
 
 /** What finishSections knows of a section before its place in the document. */
@@ -730,7 +767,7 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
   // Each heading's entries as one list: its topics and evidence are the same whatever the grouping.
   const found: PhraseEntry[][] = hitsByOwner.map((hs) => hs.map((hit) => hit.entry));
   const byOwner = found.map((entries, h) => (entries.length ? [h] : NO_BLOCKS));
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, cp, stats, direct, matchesByHeading, hasChild, { byOwner, found, memoised: false }, keywordsOfText(cp, memo));
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, stats, direct, matchesByHeading, hasChild, { byOwner, found, memoised: false }, keywordsOfText(cp, memo));
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
     const evidence = dedupeEvidence(sectionHits);

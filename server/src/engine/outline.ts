@@ -48,7 +48,7 @@ function headingOf(b: Block, slot: BlockSlot | undefined, d: Draft, text: string
   if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
   const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
   // Every field from the start: one hidden class for all forms (fields added later would make several).
-  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1 };
+  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1, reasonOwner: undefined, reasonTopic: undefined, reason: undefined };
   if (slot) slot.heading = entry;
   else byBlock.set(b, entry);
   return entry;
@@ -77,6 +77,11 @@ export interface HeadingForm {
   last: unknown;
   /** Whether the text names success criteria (ml/success.ts): 1 or 0, -1 before it is known. */
   namesSuccess: number;
+  /** Coverage's reason for the last section this heading's body was found to be about (coverage.ts topicReason):
+   * the words for `reasonTopic` in the compiled profile `reasonOwner`. */
+  reasonOwner: unknown;
+  reasonTopic: string | undefined;
+  reason: string | undefined;
 }
 
 /** The forms of an analysis's headings (by index), for the headings array computeHeadings returned. */

@@ -13,7 +13,7 @@ const EVALUATED_IN_PLACE = compilePhrases([
   'a b test*', 'ab test*', 'experiment*', 'measured', 'monitor*', 'dashboard*', 'tracked', 'track', 'held out', 'holdout',
   'hold out', 'test set', 'evaluated', 'backtest*', 'reported weekly', 'reported monthly', 'in production',
 ]);
-import { isPrompt, successStatements } from '../ml/success';
+import { statedSuccess } from '../ml/success';
 
 /** Metric names with their other spellings: a mention of any counts as the same metric. */
 export const METRIC_NAMES: readonly (readonly string[])[] = [
@@ -55,7 +55,7 @@ export const metricNotEvaluated: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     if (!hasSection(ctx, 'model') && !hasSection(ctx, 'monitoring')) return [];
-    const statements = successStatements(ctx).filter((s) => !isPrompt(s.text) && EVALUATED_IN_PLACE.find(s.text).length === 0);
+    const statements = statedSuccess(ctx).filter((s) => EVALUATED_IN_PLACE.find(s.text).length === 0);
     if (statements.length === 0) return [];
     const inStatements = insideAny(statements.map((s) => s.span));
     // One pass over the text for every name; hits are then grouped by metric.

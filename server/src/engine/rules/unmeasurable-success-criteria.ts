@@ -5,7 +5,7 @@
 // Questions and template prompts ("How will success be measured?") are not criteria and are skipped.
 import type { Block, Span } from '../types';
 import type { RuleDef, RuleFinding } from './types';
-import { isMeasurable, isPrompt, successStatements } from '../ml/success';
+import { isMeasurable, statedSuccess } from '../ml/success';
 import { snippetToText } from '../snippets';
 
 const CLAUSE = ' (target: ${1:metric} from ${2:baseline}% to ${3:target}% by ${4:date})';
@@ -18,8 +18,8 @@ export const unmeasurableSuccessCriteria: RuleDef = {
   tags: ['ml'],
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const s of successStatements(ctx)) {
-      if (isPrompt(s.text) || isMeasurable(s.text)) continue;
+    for (const s of statedSuccess(ctx)) {
+      if (isMeasurable(s.text)) continue;
       const last = proseEnd(ctx.doc.blocks, s.span);
       const end = last && trimmedEnd(ctx.text, last.start, last.end);
       out.push({

@@ -7,22 +7,26 @@ import { contentTokens, findPhrase } from '../normalize';
 /** Matches below this confidence are generic headings ("Overview") that only their body can decide. */
 export const STRONG = 0.5;
 
-const byHeading = new WeakMap<readonly SectionMatch[], Map<number, SectionMatch[]>>();
+/** Per analysis (keyed by its rule context, which nothing keeps after the rules ran): each heading's strong
+ * matches, by heading index. An array, not a map of 7,000 entries at 4 MB; and not kept with the analysis's
+ * matches, which the analysis returns (it held ~15,000 objects per keystroke until the next one). */
+const byHeading = new WeakMap<RuleContext, (readonly SectionMatch[] | undefined)[]>();
+const NO_MATCHES: readonly SectionMatch[] = [];
 
 /** The heading's matches of at least STRONG confidence (indexed once per analysis). */
 export function strongMatches(ctx: RuleContext, headingIndex: number): readonly SectionMatch[] {
-  let index = byHeading.get(ctx.matches);
+  let index = byHeading.get(ctx);
   if (!index) {
-    index = new Map();
+    index = new Array<readonly SectionMatch[] | undefined>(ctx.doc.headings.length).fill(undefined);
     for (const m of ctx.matches) {
       if (m.confidence < STRONG) continue;
-      const list = index.get(m.headingIndex);
+      const list = index[m.headingIndex] as SectionMatch[] | undefined;
       if (list) list.push(m);
-      else index.set(m.headingIndex, [m]);
+      else index[m.headingIndex] = [m];
     }
-    byHeading.set(ctx.matches, index);
+    byHeading.set(ctx, index);
   }
-  return index.get(headingIndex) ?? [];
+  return index[headingIndex] ?? NO_MATCHES;
 }
 
 export function sectionDef(ctx: RuleContext, id: string): SectionDef | undefined {
