@@ -6,7 +6,7 @@
 import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
 import { findKeywordHits, keywordsOfText } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
-import type { BlockSlot, Memo } from './parse';
+import type { BlockSlot, Memo, MemoTable } from './parse';
 import { isVisibleHtml, readableText } from './html';
 import { firstAtOrAfter } from './sorted';
 import { headingForms, type HeadingForm } from './outline';
@@ -119,28 +119,37 @@ interface BodyStats {
 
 /** Words and placeholders under each heading, in one pass over the blocks (each block has one owner). */
 function allBodyStats(doc: DocumentModel, memo: Memo | undefined): BodyStats[] {
-  const stats: BodyStats[] = [];
-  for (let h = 0; h < doc.headings.length; h++) stats.push({ words: 0, placeholder: false });
+  const stats = emptyStats(doc.headings.length);
   const textStats = memo?.table<BodyStats>('coverage:text-stats');
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i]!;
     const owner = doc.blockOwner[i]!;
     if (owner < 0 || !countsAsContent(b, doc.templateMode)) continue;
-    const t = blockText(b, doc.headings[owner]);
-    const slot = doc.slots?.[i];
-    let st: BodyStats;
-    if (slot && slot.statsText === t && slot.stats) st = slot.stats;
-    else {
-      st = textStats ? textStats(t, statsOf) : statsOf(t);
-      if (slot) {
-        slot.statsText = t;
-        slot.stats = st;
-      }
-    }
-    stats[owner]!.words += b.kind === 'code' ? Math.min(st.words, 20) : st.words;
-    if (st.placeholder) stats[owner]!.placeholder = true;
+    addBlockStats(stats, owner, b, doc.headings[owner], doc.slots?.[i], textStats);
   }
   return stats;
+}
+
+function emptyStats(headingCount: number): BodyStats[] {
+  const stats: BodyStats[] = [];
+  for (let h = 0; h < headingCount; h++) stats.push({ words: 0, placeholder: false });
+  return stats;
+}
+
+/** A content block's words and placeholders, added to its owner's (the block's statistics kept in its slot). */
+function addBlockStats(stats: BodyStats[], owner: number, b: Block, heading: Heading | undefined, slot: BlockSlot | undefined, textStats: MemoTable<BodyStats> | undefined): void {
+  const t = blockText(b, heading);
+  let st: BodyStats;
+  if (slot && slot.statsText === t && slot.stats) st = slot.stats;
+  else {
+    st = textStats ? textStats(t, statsOf) : statsOf(t);
+    if (slot) {
+      slot.statsText = t;
+      slot.stats = st;
+    }
+  }
+  stats[owner]!.words += b.kind === 'code' ? Math.min(st.words, 20) : st.words;
+  if (st.placeholder) stats[owner]!.placeholder = true;
 }
 
 /** A block's statistics (never written to: the per-heading sums are objects of their own). Without a
@@ -225,42 +234,13 @@ interface SectionAcc {
  */
 export function computeCoverage(doc: DocumentModel, matches: readonly SectionMatch[], cp: CompiledProfile, config: EngineConfig, memo?: Memo): CoverageResult {
   const { headings, blocks } = doc;
-  const contentBlocks = evidenceBlocks(doc);
-  const found = keywordEntries(blocks, contentBlocks, cp, memo, doc.slots);
-  const stats = allBodyStats(doc, memo);
   // By the entries' section index (the profile's order), not by id: one array read per entry. (A profile that
   // repeats an id gathers under the id's first place, as one accumulator per id did.)
   const sectionsList = cp.profile.sections;
   const place = sectionsList.map((s) => sectionsList.findIndex((x) => x.id === s.id));
-  const perSection: (SectionAcc | undefined)[] = sectionsList.map(() => undefined);
-  // Per heading, the `found` positions of the blocks in its body that have entries.
-  // (Headings without such blocks share one empty list: a list is made on its first element.)
-  const byOwner: number[][] = new Array<number[]>(headings.length).fill(NO_BLOCKS);
-  let lastStart = -1;
-  for (let k = 0; k < contentBlocks.length; k++) {
-    const entries = found[k]!;
-    if (entries.length === 0) continue;
-    const i = contentBlocks[k]!;
-    const span = blocks[i]!.span;
-    if (span.start <= lastStart) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
-    lastStart = span.start;
-    const owner = doc.blockOwner[i]!;
-    if (owner >= 0) {
-      if (byOwner[owner] === NO_BLOCKS) byOwner[owner] = [k];
-      else byOwner[owner]!.push(k);
-    }
-    for (let n = 0; n < entries.length; n++) {
-      const e = entries[n]!;
-      const at = place[e.sectionIndex]!;
-      let acc = perSection[at];
-      if (!acc) perSection[at] = acc = { blocks: [], subIds: [], current: -1 };
-      if (acc.current !== k) {
-        acc.current = k;
-        acc.blocks.push(k);
-      }
-      if (e.subsectionId !== undefined && !acc.subIds.includes(e.subsectionId)) acc.subIds.push(e.subsectionId);
-    }
-  }
+  const gathered = gatherBlocks(doc, cp, memo, place);
+  if (gathered === undefined) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
+  const { contentBlocks, found, stats, perSection, byOwner } = gathered;
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
   // A heading's topics are a function of the keyword entries of its blocks only: with a memo those are the same
   // arrays while the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at
@@ -322,6 +302,77 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
       },
     };
   }, contentBlocks.length);
+}
+
+/**
+ * One pass over the blocks for what coverage reads of each: the evidence blocks (evidenceBlocks), their keyword
+ * entries (keywordEntries), each heading's words and placeholders (allBodyStats) and the entries gathered per
+ * section and per heading. Four passes before: on a large document the blocks and their slots are scattered over
+ * the heap, and most of a pass's time went to reading them (each block read once here, not four times).
+ * Undefined when the blocks with entries do not start in increasing order (the general path then).
+ */
+function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | undefined, place: readonly number[]) {
+  const { blocks, headings, blockOwner, templateMode } = doc;
+  const slots = doc.slots;
+  const entriesOf = keywordsOfText(cp, memo);
+  const textStats = memo?.table<BodyStats>('coverage:text-stats');
+  const stats = emptyStats(headings.length);
+  const contentBlocks: number[] = [];
+  const found: (readonly PhraseEntry[])[] = [];
+  const perSection: (SectionAcc | undefined)[] = place.map(() => undefined);
+  // Per heading, the `found` positions of the blocks in its body that have entries.
+  // (Headings without such blocks share one empty list: a list is made on its first element.)
+  const byOwner: number[][] = new Array<number[]>(headings.length).fill(NO_BLOCKS);
+  let lastStart = -1;
+  // Whether the last owner read is a licence or copyright heading (one set lookup per heading, not per block).
+  let boilerOwner = -2;
+  let boiler = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!countsAsContent(b, templateMode)) continue;
+    const owner = blockOwner[i]!;
+    const slot = slots?.[i];
+    // Words and placeholders (allBodyStats).
+    if (owner >= 0) addBlockStats(stats, owner, b, headings[owner], slot, textStats);
+    // Evidence (evidenceBlocks): not code, not under a licence or copyright heading.
+    if (b.kind === 'code') continue;
+    if (owner !== boilerOwner) {
+      boilerOwner = owner;
+      boiler = owner >= 0 && BOILERPLATE_HEADINGS.has(headings[owner]!.normalized);
+    }
+    if (boiler) continue;
+    const k = contentBlocks.length;
+    contentBlocks.push(i);
+    // Its keyword entries (keywordEntries): kept in its slot per compiled profile, read by position.
+    let entries: readonly PhraseEntry[];
+    if (slot === undefined) entries = entriesOf(readableText(b));
+    else if (slot.keywordsOwner === cp && slot.keywords) entries = slot.keywords;
+    else {
+      entries = entriesOf(readableText(b));
+      slot.keywordsOwner = cp;
+      slot.keywords = entries;
+    }
+    found.push(entries);
+    if (entries.length === 0) continue;
+    if (b.span.start <= lastStart) return undefined;
+    lastStart = b.span.start;
+    if (owner >= 0) {
+      if (byOwner[owner] === NO_BLOCKS) byOwner[owner] = [k];
+      else byOwner[owner]!.push(k);
+    }
+    for (let n = 0; n < entries.length; n++) {
+      const e = entries[n]!;
+      const at = place[e.sectionIndex]!;
+      let acc = perSection[at];
+      if (!acc) perSection[at] = acc = { blocks: [], subIds: [], current: -1 };
+      if (acc.current !== k) {
+        acc.current = k;
+        acc.blocks.push(k);
+      }
+      if (e.subsectionId !== undefined && !acc.subIds.includes(e.subsectionId)) acc.subIds.push(e.subsectionId);
+    }
+  }
+  return { contentBlocks, found, stats, perSection, byOwner };
 }
 
 /** The keyword entries of each block, by heading (a plain object read by module functions: no closure made per
@@ -414,29 +465,6 @@ function topicsOf(lists: readonly (readonly PhraseEntry[])[]): string[] {
 /** topicsOf, remembered by the first list's identity (checked against all lists). Weak: it lives as long as the
  * memoised entries do. */
 const topicsMemo = new WeakMap<readonly PhraseEntry[], { readonly lists: readonly (readonly PhraseEntry[])[]; readonly topics: readonly string[] }>();
-
-/** The (memoised) keyword entries of each of the given blocks. */
-function keywordEntries(blocks: readonly Block[], indices: readonly number[], cp: CompiledProfile, memo: Memo | undefined, slots?: readonly BlockSlot[]): (readonly PhraseEntry[])[] {
-  const entriesOf = keywordsOfText(cp, memo);
-  const out: (readonly PhraseEntry[])[] = [];
-  if (!slots) {
-    for (const i of indices) out.push(entriesOf(readableText(blocks[i]!)));
-    return out;
-  }
-  // A block's entries are kept in its slot (per compiled profile): a read by position, not a lookup by text.
-  for (const i of indices) {
-    const slot = slots[i]!;
-    if (slot.keywordsOwner === cp && slot.keywords) {
-      out.push(slot.keywords);
-      continue;
-    }
-    const entries = entriesOf(readableText(blocks[i]!));
-    slot.keywordsOwner = cp;
-    slot.keywords = entries;
-    out.push(entries);
-  }
-  return out;
-}
 
 interface SectionEvidence {
   /** Built on first call (the same array after). */
@@ -574,10 +602,13 @@ function finishSections(
   const forms = headingForms(headings);
   // The headings that own each section, in one pass (owners is per heading).
   const ownedByMap = new Map<string, Heading[]>();
-  for (const h of headings) for (const id of owners[h.index]!) {
-    const list = ownedByMap.get(id) ?? [];
-    if (list[list.length - 1] !== h) list.push(h);
-    ownedByMap.set(id, list);
+  for (const h of headings) {
+    const ids = owners[h.index]!;
+    for (let n = 0; n < ids.length; n++) {
+      const list = ownedByMap.get(ids[n]!);
+      if (list === undefined) ownedByMap.set(ids[n]!, [h]);
+      else if (list[list.length - 1] !== h) list.push(h);
+    }
   }
   const ownedBy = (sectionId: string): Heading[] => ownedByMap.get(sectionId) ?? [];
   const sectionWords: number[] = [];
