@@ -390,24 +390,28 @@ function hasEntryOf(local: BlockEntries, hIndex: number, sectionId: string): boo
   return false;
 }
 
-/** What a heading's own text is about: every section with enough distinct keywords, near the strongest one. */
-function localTopics(local: BlockEntries, hIndex: number): readonly string[] {
+/** What a heading's own text is about: every section with enough distinct keywords, near the strongest one.
+ * With a memo, remembered with the heading's form for its body's entry lists (the same arrays while the blocks'
+ * texts stay): no lists made, nothing looked up, for a body whose topics are known (most, on every keystroke). */
+function localTopics(local: BlockEntries, hIndex: number, form: HeadingForm | undefined): readonly string[] {
   const ks = local.byOwner[hIndex]!;
   if (ks.length === 0) return NO_IDS;
-  if (local.memoised) {
-    // Compared in place: no list made for a body whose topics are known (most headings, on every keystroke).
-    const known = topicsMemo.get(local.found[ks[0]!]!);
-    if (known && known.lists.length === ks.length) {
+  const memoised = local.memoised && form !== undefined;
+  if (memoised) {
+    const known = form.topicsLists as readonly (readonly PhraseEntry[])[] | undefined;
+    if (known !== undefined && known.length === ks.length) {
       let same = true;
-      for (let i = 0; i < ks.length && same; i++) same = known.lists[i] === local.found[ks[i]!];
-      if (same) return known.topics;
+      for (let i = 0; i < ks.length && same; i++) same = known[i] === local.found[ks[i]!];
+      if (same) return form.topics as readonly string[];
     }
   }
   const lists: (readonly PhraseEntry[])[] = [];
   for (const k of ks) lists.push(local.found[k]!);
-  if (!local.memoised) return topicsOf(lists);
   const topics = topicsOf(lists);
-  topicsMemo.set(lists[0]!, { lists, topics });
+  if (memoised) {
+    form.topicsLists = lists;
+    form.topics = topics;
+  }
   return topics;
 }
 
@@ -462,9 +466,6 @@ function topicsOf(lists: readonly (readonly PhraseEntry[])[]): string[] {
   return [...counts.entries()].filter(([, c]) => c.size >= TOPIC_MIN_KEYWORDS && c.size >= TOPIC_RELATIVE * best).map(([id]) => id);
 }
 
-/** topicsOf, remembered by the first list's identity (checked against all lists). Weak: it lives as long as the
- * memoised entries do. */
-const topicsMemo = new WeakMap<readonly PhraseEntry[], { readonly lists: readonly (readonly PhraseEntry[])[]; readonly topics: readonly string[] }>();
 
 interface SectionEvidence {
   /** Built on first call (the same array after). */
@@ -504,7 +505,7 @@ function assignOwners(
     }
     let own = direct[h.index]!;
     if (own.length === 0) {
-      const topics = localTopics(local, h.index);
+      const topics = localTopics(local, h.index, forms?.[h.index]);
       const named = matchesByHeading[h.index]!;
       // The weak names (confidence under 0.5), each once, in match order. A weak name counts when the text under
       // it agrees, or when there is no text at all (an empty section); under text about something else it is
@@ -554,18 +555,23 @@ function entriesOfHeading(h: Heading, forms: readonly HeadingForm[] | undefined,
   return entries;
 }
 
-/** Why a heading owns a section its body is about, in words. Kept with the heading's form for the last section
- * asked (a heading's body is mostly about one): ~2,700 strings made per keystroke at 4 MB before. */
-function topicReason(h: Heading, forms: readonly HeadingForm[] | undefined, cp: CompiledProfile, sectionId: string): string {
+/** Why a heading owns a section its body is about, in words. Kept with the heading's form, per topic of its
+ * body (the topics list is remembered per body, see localTopics): ~2,600 strings made per keystroke at 4 MB
+ * before (a heading's body is often about two sections). */
+function topicReason(h: Heading, forms: readonly HeadingForm[] | undefined, cp: CompiledProfile, topics: readonly string[], sectionId: string): string {
   const form = forms?.[h.index];
-  if (form !== undefined && form.reasonOwner === cp && form.reasonTopic === sectionId) return form.reason!;
+  const at = topics.indexOf(sectionId);
+  if (form !== undefined && form.reasonOwner === cp && form.reasonTopics === topics) {
+    const known = form.reasons![at];
+    if (known !== undefined) return known;
+  } else if (form !== undefined) {
+    form.reasonOwner = cp;
+    form.reasonTopics = topics;
+    form.reasons = new Array<string | undefined>(topics.length).fill(undefined);
+  }
   // Flat strings (join), not template literals' trees of concatenations (see match.ts matchTemplates).
   const reason = ["the text under '", h.text, "' is about ", sectionTitle(cp, sectionId)].join('');
-  if (form !== undefined) {
-    form.reasonOwner = cp;
-    form.reasonTopic = sectionId;
-    form.reason = reason;
-  }
+  if (form !== undefined) form.reasons![at] = reason;
   return reason;
 }
 
@@ -651,7 +657,8 @@ function finishSections(
       const named = matchesByHeading[h.index]!;
       let reason: string | undefined;
       for (let i = 0; i < named.length && reason === undefined; i++) if (named[i]!.sectionId === s.id) reason = named[i]!.reason;
-      if (reason === undefined && ownerReason[h.index]?.includes(s.id)) reason = topicReason(h, forms, cp, s.id);
+      const topics = ownerReason[h.index];
+      if (reason === undefined && topics !== undefined && topics.includes(s.id)) reason = topicReason(h, forms, cp, topics, s.id);
       if (reason !== undefined) headingRefs.push({ index: h.index, reason });
     }
     const subsections: SubsectionCoverage[] = s.subsections.map((sub) => {

@@ -48,7 +48,7 @@ function headingOf(b: Block, slot: BlockSlot | undefined, d: Draft, text: string
   if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
   const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
   // Every field from the start: one hidden class for all forms (fields added later would make several).
-  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1, reasonOwner: undefined, reasonTopic: undefined, reason: undefined };
+  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1, topicsLists: undefined, topics: undefined, reasonOwner: undefined, reasonTopics: undefined, reasons: undefined };
   if (slot) slot.heading = entry;
   else byBlock.set(b, entry);
   return entry;
@@ -77,11 +77,15 @@ export interface HeadingForm {
   last: unknown;
   /** Whether the text names success criteria (ml/success.ts): 1 or 0, -1 before it is known. */
   namesSuccess: number;
-  /** Coverage's reason for the last section this heading's body was found to be about (coverage.ts topicReason):
-   * the words for `reasonTopic` in the compiled profile `reasonOwner`. */
+  /** What coverage found the heading's body to be about (coverage.ts localTopics): `topics`, for the body whose
+   * blocks' keyword entries are the lists `topicsLists` (compared by identity). */
+  topicsLists: unknown;
+  topics: unknown;
+  /** Coverage's reasons for the sections this heading's body is about (coverage.ts topicReason): the words for
+   * each of the topics `reasonTopics` (by position; undefined until asked) in the compiled profile `reasonOwner`. */
   reasonOwner: unknown;
-  reasonTopic: string | undefined;
-  reason: string | undefined;
+  reasonTopics: unknown;
+  reasons: (string | undefined)[] | undefined;
 }
 
 /** The forms of an analysis's headings (by index), for the headings array computeHeadings returned. */
