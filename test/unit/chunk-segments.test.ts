@@ -70,6 +70,27 @@ describe('parse chunks as phrase segments', () => {
     assert.ok(LISTS.some((l) => compilePhrases(l).find(text).length > 20));
   });
 
+  it('a `{{ … }}` opened in one segment runs over a short one into the next, at every segment length near the window', () => {
+    // Segment j - 1 ends with an open `{{`, segment j (no braces) is 280-310 characters long, segment j + 1 closes
+    // it at once: whether `{{` is open where j + 1 starts is read back across j into j - 1 when j is shorter than
+    // the 305 characters the check reads (segment j's own text would say no).
+    const parts: string[] = [designDoc(70_000, 11)];
+    for (let len = 280; len <= 310; len++) {
+      const head = `## Short ${len}\n`;
+      parts.push(`## Opens ${len}\nText {{\n`, head + 'word '.repeat(80).slice(0, len - head.length - 1) + '\n', `# C\n}} after\n`);
+    }
+    const text = parts.join('');
+    for (let i = 2; i < parts.length; i += 3) assert.equal(parts[i]!.length, 280 + (i - 2) / 3);
+    // The match holds the line break, segment j and `# C\n`: 300 characters at most, so up to length 295.
+    const runs = scan(text).filter((m) => m.found.startsWith('{{'));
+    assert.equal(runs.length, 16, 'the whole-text scan finds a run for each length from 280 to 295');
+    checkSearches(text);
+    const cache = createParseCache();
+    checkSearches(text, cache);
+    cache.roll();
+    checkSearches(text.replace('## Opens 290', '## Opens 290 x'), cache);
+  });
+
   for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
     it(`search over chunks equals the whole-text search (${name}), fresh and with a cache through edits`, () => {
       const start = largeText(5, eol);

@@ -18,6 +18,8 @@ const PLACEHOLDER_TEST = new RegExp(PLACEHOLDER.source, 'i');
 const CASE_SENSITIVE_PLACEHOLDER = /\b(?:TBD|TBA|TODO|FIXME|XXX)\b/;
 
 export function hasPlaceholder(text: string): boolean {
+  // Most texts hold none: without a match in the text as written there is none once lower-case words are out.
+  if (!PLACEHOLDER_TEST.test(text)) return false;
   // TBD/TODO count only in capitals: "todo list" in prose is not a placeholder.
   const lowered = text.replace(/\b(?:tbd|tba|todo|fixme|xxx)\b/gi, (m) => (CASE_SENSITIVE_PLACEHOLDER.test(m) ? m : ''));
   return PLACEHOLDER_TEST.test(lowered);
@@ -759,16 +761,21 @@ export function countsFromStarts(starts: number[]): (h: Heading) => number {
 
 /** A block's distinct phrases for a section (a phrase counted once however often its entries repeat). */
 function distinctPhrases(entries: readonly PhraseEntry[], sectionId: string): number {
+  // The section's phrases seen so far in a scratch list: each entry is compared with those only, not with every
+  // entry before it (the rules rank a section's headings by this on every keystroke: ~3 ms at 4 MB before).
   let n = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.sectionId !== sectionId) continue;
     let seen = false;
-    for (let m = 0; m < i && !seen; m++) seen = entries[m]!.sectionId === sectionId && entries[m]!.phrase === e.phrase;
-    if (!seen) n++;
+    for (let m = 0; m < n && !seen; m++) seen = phraseScratch[m] === e.phrase;
+    if (!seen) phraseScratch[n++] = e.phrase;
   }
+  // Not kept: the scratch list holds the profile's own phrase strings only.
   return n;
 }
+
+const phraseScratch: string[] = [];
 
 /**
  * From per-heading counts (of what each heading's own body holds) to the count in each heading's section span:

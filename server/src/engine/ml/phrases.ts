@@ -147,7 +147,7 @@ export function segmentSlot(): number {
  * segment in `slot`. `compute` gets a detached copy and must return a value that does not keep the document:
  * offsets relative to the segment. Undefined for a shorter text.
  */
-export function segmentValues<T extends readonly unknown[]>(text: string, slot: number, compute: (segment: string) => T): { readonly start: number; readonly text: string; readonly value: T }[] | undefined {
+export function segmentValues<T extends object>(text: string, slot: number, compute: (segment: string) => T): { readonly start: number; readonly text: string; readonly value: T }[] | undefined {
   if (text.length < SEGMENT_TEXT_MIN) return undefined;
   const out: { readonly start: number; readonly text: string; readonly value: T }[] = [];
   for (const seg of segmentsOf(text)) {

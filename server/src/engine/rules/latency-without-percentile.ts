@@ -110,6 +110,9 @@ function eachVerdict(ctx: RuleContext, visit: VerdictVisitor): void {
   const excluded = notProse(ctx.doc.blocks);
   for (const chunk of chunks) {
     for (const x of chunk.value) {
+      // A hit its chunk decides as negated or as no statement is never reported (takeStatement): skipped before
+      // the masks are asked and a hit object is made (most hits, on every keystroke).
+      if (x.verdict !== undefined && (x.verdict.negated || !x.verdict.eligible)) continue;
       const start = chunk.start + x.start;
       if (excluded(start)) continue;
       const hit: PhraseHit = { phrase: x.phrase, span: { start, end: chunk.start + x.end }, text: chunk.text.slice(x.start, x.end) };

@@ -61,6 +61,13 @@ function openerBefore(text: string, at: number): boolean {
   return false;
 }
 
+/** A segment's matches, and whether a `{{`/`{%` opener is open at its end (openerBefore at its length), when the
+ * segment holds all that openerBefore reads there (undefined when it is shorter). Remembered with the segment:
+ * asking the text at every segment start was a copy of 305 characters each, ~6,600 per keystroke at 4 MB. */
+function scanSegment(segment: string): { readonly matches: ReturnType<typeof scan>; readonly openAtEnd: boolean | undefined } {
+  return { matches: scan(segment), openAtEnd: segment.length > LONGEST_ACROSS_LINES ? openerBefore(segment, segment.length) : undefined };
+}
+
 /**
  * What `scan(text)` gives, from the matches of each heading segment remembered by its text (a large document is
  * scanned again only where it changed). Exact: only a `{{ }}` or `{% %}` match can run across a line, and at most
@@ -69,14 +76,16 @@ function openerBefore(text: string, at: number): boolean {
  * boundaries are seen alike). Segments with an open `{{` or `{%` just before their start are scanned together.
  */
 export function placeholderMatches(text: string): readonly { readonly index: number; readonly found: string }[] {
-  const segments = segmentValues(text, SLOT, scan);
+  const segments = segmentValues(text, SLOT, scanSegment);
   if (!segments) return scan(text);
   const out: { index: number; found: string }[] = [];
   for (let k = 0; k < segments.length; ) {
     let j = k;
-    while (j + 1 < segments.length && openerBefore(text, segments[j + 1]!.start)) j++;
+    // Whether an opener is open where segment j + 1 starts: segment j's own answer when it is long enough to hold
+    // the whole window (the segments are contiguous), else asked of the text.
+    while (j + 1 < segments.length && (segments[j]!.value.openAtEnd ?? openerBefore(text, segments[j + 1]!.start))) j++;
     const start = segments[k]!.start;
-    const found = j === k ? segments[k]!.value : scan(text.slice(start, segments[j]!.start + segments[j]!.text.length));
+    const found = j === k ? segments[k]!.value.matches : scan(text.slice(start, segments[j]!.start + segments[j]!.text.length));
     for (const x of found) out.push({ index: x.index + start, found: x.found });
     k = j + 1;
   }
