@@ -45,7 +45,7 @@ const LISTS = READINESS_TESTS.flatMap((t) => [t.strong, t.weak]).filter((l) => l
 function checkSearches(text: string, cache?: ParseCache & { roll(): void }): void {
   const parsed = parseDocument(text, cache);
   assert.equal(parsed.chunks.map((c) => c.text).join(''), text, 'the chunks are the text');
-  adoptSegments(text, parsed.chunks);
+  adoptSegments(text, parsed.chunks, parsed.reuse);
   for (const list of LISTS) {
     const m = compilePhrases(list);
     // A '#' in a list turns segmenting off: the reference search over the whole text.
@@ -89,6 +89,43 @@ describe('parse chunks as phrase segments', () => {
     checkSearches(text, cache);
     cache.roll();
     checkSearches(text.replace('## Opens 290', '## Opens 290 x'), cache);
+  });
+
+  it('the index of segments with hits follows edits, whether the searches went through or stopped early', () => {
+    // Dense lists (a hit in most segments, also in those next to an edit) and the readiness lists. Each version is
+    // searched either in full or up to its n-th hit; a list is new every five versions (an extra phrase that never
+    // matches), so that the index carried to the next version covers all segments, or only those up to a stop
+    // before, inside or after the segments an edit cuts again.
+    const lists = [['model', 'data', 'the'], ['latency', 'monitoring'], ...LISTS.slice(0, 6)];
+    const cache = createParseCache();
+    let text = largeText(7, '\n');
+    const pieces = ['x', '\n## Deployment\n', ' the model ', '```', '\n# comment\n', ' data ', '```\n'];
+    let partial = 0;
+    for (let i = 0; i < 48; i++) {
+      const at = Math.floor(((i * 7919) % 997) / 997 * text.length);
+      text = i % 6 === 5 ? text.slice(0, at) + text.slice(at + 300) : text.slice(0, at) + pieces[i % pieces.length] + text.slice(at);
+      const parsed = parseDocument(text, cache);
+      adoptSegments(text, parsed.chunks, parsed.reuse);
+      for (const [l, base] of lists.entries()) {
+        const list = [...base, `qqz${Math.floor(i / 5)}`];
+        const m = compilePhrases(list);
+        const want = compilePhrases([...list, '#no-such-phrase#']).find(text).map((h) => [h.phrase, h.span.start, h.span.end]);
+        // The dense list stops at its first hit past where the next edit goes: the index ends inside the segments
+        // that edit cuts again.
+        const nextAt = Math.floor(((((i + 1) * 7919) % 997) / 997) * text.length);
+        const stopAt =
+          l === 0 && i % 2 === 1 ? want.filter((h) => h[1]! < nextAt).length + 1 : (i + l) % 4 === 0 ? undefined : 1 + Math.floor((want.length * ((i * 37 + l * 11) % 100)) / 100);
+        if (stopAt !== undefined && stopAt < want.length) partial++;
+        const visited: number[][] = [];
+        m.each(text, undefined, (p, st, e) => visited.push([p, st, e]) === stopAt);
+        assert.deepEqual(visited, stopAt === undefined ? want : want.slice(0, stopAt), `${list.join('|')} after edit ${i}`);
+        // And the whole text's hits, from the same index (its `find`).
+        if (l >= 2 && (i + l) % 5 === 0) assert.deepEqual(m.find(text).map((h) => [h.phrase, h.span.start, h.span.end]), want);
+      }
+      cache.roll();
+    }
+    assert.ok(partial > 100, `searches stopped early: ${partial}`);
+    assert.ok(compilePhrases(lists[0]!).find(text).length > 500);
   });
 
   for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {

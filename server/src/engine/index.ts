@@ -68,7 +68,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   // scan of every block (28,000 at 4 MB) on each keystroke for a document without any.
   const frontMatterBlock = () => (parsed.blocks[0]?.kind === 'front-matter' ? parsed.blocks[0] : undefined);
   const parsed = parseDocument(input, options.cache, options.checkpoint);
-  adoptSegments(input, parsed.chunks);
+  adoptSegments(input, parsed.chunks, parsed.reuse);
   const frontMatter = parseFrontMatter(frontMatterBlock()?.text);
   const fmProfile = typeof frontMatter?.['profile'] === 'string' ? (frontMatter['profile'] as string) : undefined;
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };

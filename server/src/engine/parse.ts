@@ -1005,18 +1005,33 @@ export interface ParsedDocument {
   readonly slots?: readonly BlockSlot[];
   /** The chunks the text was cut into, in order (together they are the text). */
   readonly chunks: readonly PlacedChunk[];
+  /** With a cache, after an edit: how `chunks` continue the previous version's (see ChunkReuse). */
+  readonly reuse?: ChunkReuse;
+}
+
+/**
+ * How a version's chunks continue the previous version's (reuseAroundEdit): chunks [0, kept) are the previous
+ * ones (the same objects), and the chunks from `resumeNew` on are the previous ones from `resumeOld` on, moved
+ * (the same texts and values). Those between were cut again. What is remembered per chunk and indexed by chunk
+ * (ml/phrases.ts, which chunks hold a list's hits) is carried over with it.
+ */
+export interface ChunkReuse {
+  readonly previous: readonly PlacedChunk[];
+  readonly kept: number;
+  readonly resumeOld: number;
+  readonly resumeNew: number;
 }
 
 /** Text newly parsed between two calls of parseDocument's checkpoint. */
 const CHECKPOINT_EVERY = 256 * 1024;
 
 export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () => void): ParsedDocument {
-  const run: DocumentRun = { text, cache, checkpoint, parsedSince: 0, blocks: [], slots: cache ? [] : undefined, degraded: [], placed: [], parsed: [], firstBlock: [] };
+  const run: DocumentRun = { text, cache, checkpoint, parsedSince: 0, blocks: [], slots: cache ? [] : undefined, degraded: [], placed: [], parsed: [], firstBlock: [], reuse: undefined };
   const previous = cache?.previous;
   if (previous) reuseAroundEdit(run, previous);
   else for (const chunk of splitChunks(text)) addChunk(run, chunk.start, chunk.text, undefined);
   if (cache) cache.previous = { chunks: run.placed, text, parsed: run.parsed, firstBlock: run.firstBlock, blocks: run.blocks, slots: run.slots! };
-  return { blocks: run.blocks, degraded: run.degraded, memo: cache?.memo, slots: run.slots, chunks: run.placed };
+  return { blocks: run.blocks, degraded: run.degraded, memo: cache?.memo, slots: run.slots, chunks: run.placed, ...(run.reuse ? { reuse: run.reuse } : {}) };
 }
 
 /** One parseDocument call's state (a plain object and module functions: see by-place.ts PlaceFinder). */
@@ -1031,6 +1046,7 @@ interface DocumentRun {
   readonly placed: PlacedChunk[];
   readonly parsed: ParsedChunk[];
   readonly firstBlock: number[];
+  reuse: ChunkReuse | undefined;
 }
 
 /**
@@ -1080,8 +1096,12 @@ function reuseAroundEdit(run: DocumentRun, previous: PreviousChunks): void {
     const placed = findPlaced(finder, text, start, end - start);
     addChunk(run, start, placed ? placed.text : text.slice(start, end), placed?.text);
   }
-  if (!cut.stopped) return;
+  if (!cut.stopped) {
+    run.reuse = { previous: old, kept, resumeOld: old.length, resumeNew: run.placed.length };
+    return;
+  }
   // The rest are the previous version's chunks from resume.next on, moved by delta.
+  run.reuse = { previous: old, kept, resumeOld: resume.next, resumeNew: run.placed.length };
   for (let k = resume.next; k < old.length; k++) {
     const chunk = old[k]!;
     const start = chunk.start + delta;

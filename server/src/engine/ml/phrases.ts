@@ -110,6 +110,17 @@ let segmentMemo = new Map<string, SegmentMemo>();
 let previousSegmentMemo = new Map<string, SegmentMemo>();
 let lastText: string | undefined;
 let lastSegments: readonly Segment[] = [];
+/** How lastSegments continue the segments adopted before them (the parse's ChunkReuse), if they do. */
+let lastReuse: SegmentReuse | undefined;
+
+/** parse.ts ChunkReuse: segments [0, kept) are `previous`' own, those from resumeNew on are previous' from
+ * resumeOld on, moved (the same texts and values). */
+interface SegmentReuse {
+  readonly previous: readonly Segment[];
+  readonly kept: number;
+  readonly resumeOld: number;
+  readonly resumeNew: number;
+}
 
 /** Offsets where a line starting with up to three spaces and `#` begins. */
 function headingLineStarts(text: string): number[] {
@@ -130,10 +141,11 @@ function headingLineStarts(text: string): number[] {
  * hands them over after parsing: no second cut of the text, no second copy of its text and of its hits in a memo
  * of its own, and no lookup of each segment on every keystroke. Another text gets segmentsOf's own cut.
  */
-export function adoptSegments(text: string, chunks: readonly Segment[]): void {
+export function adoptSegments(text: string, chunks: readonly Segment[], reuse?: SegmentReuse): void {
   if (text.length < SEGMENT_TEXT_MIN) return;
   lastText = text;
   lastSegments = chunks;
+  lastReuse = reuse;
 }
 
 /** A slot of its own in every segment, for a value that segmentValues computes once per segment text. */
@@ -187,6 +199,7 @@ function segmentsOf(text: string): readonly Segment[] {
   }
   lastText = text;
   lastSegments = segments;
+  lastReuse = undefined;
   return segments;
 }
 
@@ -272,6 +285,64 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
     }
     return packed;
   };
+  // Which segments hold hits of this list, for the last segments searched whole, as far as they were searched:
+  // the ascending indices of those with hits among segments [0, covered). A search of the whole text visits only
+  // those, then searches on from `covered` (a search that stops at a first hit leaves the rest unsearched, as
+  // before). The rules search a large document's whole text with a dozen lists on every keystroke, and reading
+  // every segment's remembered hits (6,600 at 4 MB, most without a hit of a given list) was ~3 ms of it. After
+  // an edit the index is carried over (lastReuse): the segments before and after the edit keep their places
+  // (shifted after it), and only the segments cut again are searched.
+  let indexed: readonly Segment[] | undefined;
+  let withHits: number[] = [];
+  let covered = 0;
+  const indexFor = (segments: readonly Segment[]): void => {
+    if (indexed === segments) return;
+    const r = lastReuse;
+    const out: number[] = [];
+    let to = 0;
+    if (r !== undefined && segments === lastSegments && indexed !== undefined && indexed === r.previous) {
+      let n = 0;
+      while (n < withHits.length && withHits[n]! < r.kept) out.push(withHits[n++]!);
+      to = Math.min(covered, r.kept);
+      if (covered > r.kept) {
+        // The index reached past the kept segments: the segments cut again are searched, and what it knew of the
+        // moved ones is moved with them.
+        for (let i = r.kept; i < r.resumeNew; i++) if (segmentHits(segments[i]!).length) out.push(i);
+        to = r.resumeNew;
+        if (covered > r.resumeOld) {
+          while (n < withHits.length && withHits[n]! < r.resumeOld) n++;
+          const shift = r.resumeNew - r.resumeOld;
+          for (; n < withHits.length; n++) out.push(withHits[n]! + shift);
+          to = covered + shift;
+        }
+      }
+    }
+    indexed = segments;
+    withHits = out;
+    covered = to;
+  };
+  /** The first segment after `after` with hits (-1: none): from the index, else searching on from `covered`.
+   * Asked per segment visited, so that a search made inside a visitor (which may index other segments) leaves
+   * the outer search correct. */
+  const nextWithHits = (segments: readonly Segment[], after: number): number => {
+    indexFor(segments);
+    let lo = 0;
+    let hi = withHits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (withHits[mid]! <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < withHits.length) return withHits[lo]!;
+    while (covered < segments.length) {
+      const i = covered++;
+      if (segmentHits(segments[i]!).length) {
+        withHits.push(i);
+        if (i > after) return i;
+      }
+    }
+    return -1;
+  };
   // Per-segment search is exact only when no word of a phrase can match a `#` (see segmentsOf).
   const segmentable = re !== undefined && !phrases.some((p) => p.includes('#'));
   // Small texts (a block, a heading, a section body: the rules search those one by one on every keystroke)
@@ -320,6 +391,11 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       }
       // Segment by segment (a loop, not callbacks: see by-place.ts PlaceFinder on closures made per keystroke).
       const segments = segmentsOf(text);
+      if (!within) {
+        // The whole text: the segments with hits, each whole.
+        for (let i = nextWithHits(segments, -1); i >= 0; i = nextWithHits(segments, i)) unpack(segments[i]!, segmentHits(segments[i]!), out);
+        return out;
+      }
       for (let k = firstTouching(segments, start); k < segments.length && segments[k]!.start < end; k++) {
         const seg = segments[k]!;
         const segEnd = seg.start + seg.text.length;
@@ -343,6 +419,14 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       }
       // As find does, segment by segment; whole segments from their packed hits, no object per hit.
       const segments = segmentsOf(text);
+      if (!within) {
+        for (let s = nextWithHits(segments, -1); s >= 0; s = nextWithHits(segments, s)) {
+          const seg = segments[s]!;
+          const hits = segmentHits(seg);
+          for (let i = 0; i < hits.length; i += 3) if (visit(hits[i]!, hits[i + 1]! + seg.start, hits[i + 2]! + seg.start)) return;
+        }
+        return;
+      }
       for (let k = firstTouching(segments, start); k < segments.length && segments[k]!.start < end; k++) {
         const seg = segments[k]!;
         const segEnd = seg.start + seg.text.length;
