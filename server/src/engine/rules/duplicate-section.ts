@@ -10,7 +10,7 @@
 // top-level "Data Quality" is a misplaced subsection, not a twin of "Data"). Pseudo headings
 // (bold paragraphs, list items) are never reported. Related information points at the first occurrence.
 import type { RuleContext, RuleDef, RuleFinding } from './types';
-import type { Heading } from '../types';
+import type { Heading, SectionMatch } from '../types';
 import { contentTokens, normalizeHeading } from '../normalize';
 import { headingForms } from '../outline';
 import { isRealHeading, sectionAliasesIn, sectionDef, strongMatches, topSectionDepth } from './util';
@@ -53,30 +53,26 @@ export const duplicateSection: RuleDef = {
     const firstByTitle = new Map<string, Heading>();
     const topNames = new Map<string, { heading: Heading; names: string[]; maximal: string[] }[]>();
     const top = topSectionDepth(ctx);
-    const sectionsOf = new Map<number, Set<string>>();
+    // Per heading index, its strong matches (the sections they name are what is compared): nothing made per
+    // heading (a set of section ids for each of 7,000 headings at 4 MB on every keystroke before).
+    const matchesOf: (readonly SectionMatch[] | undefined)[] = [];
     const forms = headingForms(ctx.doc.headings);
     for (const b of ctx.doc.headings) {
       if (!isRealHeading(b) || b.index === ctx.doc.titleIndex) continue;
       const matches = strongMatches(ctx, b.index);
-      // Loops, not callbacks: no closure made per keystroke (see by-place.ts PlaceFinder).
-      const sections = new Set<string>();
-      for (const m of matches) sections.add(m.sectionId);
-      if (sections.size === 0) continue;
-      sectionsOf.set(b.index, sections);
+      if (matches.length === 0) continue;
+      matchesOf[b.index] = matches;
       // (a) siblings with the same normalised title
       const form = forms?.[b.index];
       const key = form === undefined ? wordsKey(ctx, b.normalized) : (form.titleKey ??= wordsKey(ctx, b.normalized));
       const titleKey = `${parent[b.index]}|${b.depth}|${key}`;
       const a = key ? firstByTitle.get(titleKey) : undefined;
       let shared: string | undefined;
-      const sectionsOfA = a ? sectionsOf.get(a.index) : undefined;
-      if (sectionsOfA) {
-        for (const id of sections) {
-          if (sectionsOfA.has(id)) {
-            shared = id;
-            break;
-          }
-        }
+      const matchesOfA = a ? matchesOf[a.index] : undefined;
+      // The first of b's sections (in match order) that a names too. Loops, not callbacks: no closure made per
+      // keystroke (see by-place.ts PlaceFinder).
+      for (let i = 0; matchesOfA !== undefined && shared === undefined && i < matches.length; i++) {
+        if (namesSectionIn(matchesOfA, matches[i]!.sectionId)) shared = matches[i]!.sectionId;
       }
       if (a && shared) {
         report(ctx, out, a, b, shared);
@@ -86,7 +82,10 @@ export const duplicateSection: RuleDef = {
       // (b) two top-level headings, one naming the section by words the other also uses for it
       if (b.depth !== top) continue;
       let dup = false;
-      for (const id of sections) {
+      for (let i = 0; i < matches.length; i++) {
+        const id = matches[i]!.sectionId;
+        // Each section once, in match order.
+        if (namesSectionIn(matches, id, i)) continue;
         const names = sectionAliasesIn(ctx, b, id);
         const entry = { heading: b, names, maximal: maximal(names) };
         if (namesSubsection(ctx, b, id)) continue;
@@ -109,6 +108,12 @@ export const duplicateSection: RuleDef = {
     return out;
   },
 };
+
+/** Whether one of matches[0, before) names the section (all of them without `before`). */
+function namesSectionIn(matches: readonly SectionMatch[], sectionId: string, before = matches.length): boolean {
+  for (let i = 0; i < before; i++) if (matches[i]!.sectionId === sectionId) return true;
+  return false;
+}
 
 /**
  * Whether two headings are two parts of the section rather than two starts of it: one of them counts for the
