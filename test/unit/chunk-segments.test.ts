@@ -107,6 +107,8 @@ describe('parse chunks as phrase segments', () => {
       const parsed = parseDocument(text, cache);
       adoptSegments(text, parsed.chunks, parsed.reuse);
       for (const [l, base] of lists.entries()) {
+        // Some versions skip a list: its index is then two versions old.
+        if (l !== 0 && (i * 3 + l) % 7 === 0) continue;
         const list = [...base, `qqz${Math.floor(i / 5)}`];
         const m = compilePhrases(list);
         const want = compilePhrases([...list, '#no-such-phrase#']).find(text).map((h) => [h.phrase, h.span.start, h.span.end]);

@@ -66,10 +66,12 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const input = typeof text === 'string' ? text : '';
   // Front matter is only ever the first block (remark-frontmatter reads it at the document's start only): no
   // scan of every block (28,000 at 4 MB) on each keystroke for a document without any.
-  const frontMatterBlock = () => (parsed.blocks[0]?.kind === 'front-matter' ? parsed.blocks[0] : undefined);
   const parsed = parseDocument(input, options.cache, options.checkpoint);
   adoptSegments(input, parsed.chunks, parsed.reuse);
-  const frontMatter = parseFrontMatter(frontMatterBlock()?.text);
+  // What the returned analysis's closures (readiness) read is `blocks`, not the parse: the parse's reuse holds the
+  // previous version's chunks, which would then live as long as this analysis.
+  const blocks = parsed.blocks;
+  const frontMatter = parseFrontMatter(blocks[0]?.kind === 'front-matter' ? blocks[0].text : undefined);
   const fmProfile = typeof frontMatter?.['profile'] === 'string' ? (frontMatter['profile'] as string) : undefined;
   const cfg: EngineConfig = { ...DEFAULT_CONFIG, ...config, profile: fmProfile ?? config.profile ?? DEFAULT_CONFIG.profile };
   const profile = resolveProfile(cfg.profile, cfg.customProfiles ?? []) ?? LIFECYCLE_PROFILE;
@@ -122,7 +124,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
     // Computed when first read (hover, coverage tree, `mldoc score`): diagnostics do not need it, and it is a
     // tenth of a keystroke's analysis. A pure function of the text, blocks and headings, so the same either way.
     get readiness(): Readiness {
-      return (readiness ??= computeReadiness({ text: input, blocks: parsed.blocks, headings }));
+      return (readiness ??= computeReadiness({ text: input, blocks, headings }));
     },
     findings,
     suppressions,

@@ -110,8 +110,11 @@ let segmentMemo = new Map<string, SegmentMemo>();
 let previousSegmentMemo = new Map<string, SegmentMemo>();
 let lastText: string | undefined;
 let lastSegments: readonly Segment[] = [];
-/** How lastSegments continue the segments adopted before them (the parse's ChunkReuse), if they do. */
-let lastReuse: SegmentReuse | undefined;
+/** Each new lastSegments gets the next number (what the lists' indexes are for: a number, so that an index
+ * keeps no segments alive). */
+let segmentsSeq = 0;
+/** How lastSegments continue the ones numbered `previousSeq` (the parse's ChunkReuse), if they do. */
+let lastReuse: { readonly previousSeq: number; readonly kept: number; readonly resumeOld: number; readonly resumeNew: number } | undefined;
 
 /** parse.ts ChunkReuse: segments [0, kept) are `previous`' own, those from resumeNew on are previous' from
  * resumeOld on, moved (the same texts and values). */
@@ -143,9 +146,11 @@ function headingLineStarts(text: string): number[] {
  */
 export function adoptSegments(text: string, chunks: readonly Segment[], reuse?: SegmentReuse): void {
   if (text.length < SEGMENT_TEXT_MIN) return;
+  // Only the numbers are kept: the previous chunks are known by their number (the last adopted, or none).
+  lastReuse = reuse !== undefined && reuse.previous === lastSegments ? { previousSeq: segmentsSeq, kept: reuse.kept, resumeOld: reuse.resumeOld, resumeNew: reuse.resumeNew } : undefined;
   lastText = text;
   lastSegments = chunks;
-  lastReuse = reuse;
+  segmentsSeq++;
 }
 
 /** A slot of its own in every segment, for a value that segmentValues computes once per segment text. */
@@ -200,6 +205,7 @@ function segmentsOf(text: string): readonly Segment[] {
   lastText = text;
   lastSegments = segments;
   lastReuse = undefined;
+  segmentsSeq++;
   return segments;
 }
 
@@ -292,15 +298,16 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
   // every segment's remembered hits (6,600 at 4 MB, most without a hit of a given list) was ~3 ms of it. After
   // an edit the index is carried over (lastReuse): the segments before and after the edit keep their places
   // (shifted after it), and only the segments cut again are searched.
-  let indexed: readonly Segment[] | undefined;
+  // (For lastSegments only, numbered segmentsSeq.)
+  let indexed = -1;
   let withHits: number[] = [];
   let covered = 0;
   const indexFor = (segments: readonly Segment[]): void => {
-    if (indexed === segments) return;
+    if (indexed === segmentsSeq) return;
     const r = lastReuse;
     const out: number[] = [];
     let to = 0;
-    if (r !== undefined && segments === lastSegments && indexed !== undefined && indexed === r.previous) {
+    if (r !== undefined && indexed >= 0 && indexed === r.previousSeq) {
       let n = 0;
       while (n < withHits.length && withHits[n]! < r.kept) out.push(withHits[n++]!);
       to = Math.min(covered, r.kept);
@@ -317,7 +324,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
         }
       }
     }
-    indexed = segments;
+    indexed = segmentsSeq;
     withHits = out;
     covered = to;
   };
@@ -325,6 +332,11 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
    * Asked per segment visited, so that a search made inside a visitor (which may index other segments) leaves
    * the outer search correct. */
   const nextWithHits = (segments: readonly Segment[], after: number): number => {
+    if (segments !== lastSegments) {
+      // Another text's segments were cut meanwhile (a search inside a visitor): no index, the next one by one.
+      for (let i = after + 1; i < segments.length; i++) if (segmentHits(segments[i]!).length) return i;
+      return -1;
+    }
     indexFor(segments);
     let lo = 0;
     let hi = withHits.length;
