@@ -75,8 +75,8 @@ interface ChunkHit {
 const NEGATION_WINDOW = 40;
 
 /**
- * A chunk's hits and what each says, from the chunk's text alone, remembered with the chunk (ml/phrases.ts
- * segmentValues): a keystroke decides again only the hits of the chunk it changed. A verdict is the chunk's own
+ * A chunk's hits that may be reported and what each says, from the chunk's text alone, remembered with the chunk
+ * (ml/phrases.ts segmentValues): a keystroke decides again only the hits of the chunk it changed. A verdict is the chunk's own
  * when the 40 characters the negation test reads, the separator that starts the sentence and one that ends it are
  * all inside the chunk (a chunk starts at a heading line and ends with a line break, so no separator straddles
  * its edges, and the last separator before a hit that the chunk holds is the last one in the whole text too).
@@ -89,10 +89,16 @@ function chunkHits(chunk: string): readonly ChunkHit[] {
       h.span.start >= NEGATION_WINDOW &&
       lastSeparator(chunk, h.span.start) >= 0 &&
       (chunk.indexOf('. ', h.span.end) >= 0 || chunk.indexOf('\n\n', h.span.end) >= 0);
-    out.push({ phrase: h.phrase, start: h.span.start, end: h.span.end, verdict: local ? verdictOf(chunk, h) : undefined });
+    const verdict = local ? verdictOf(chunk, h) : undefined;
+    // A hit the chunk decides as negated or as no statement is never reported (see eachVerdict): not kept (the
+    // chunks' hits live as long as the chunks, and every object in them is marked by each full collection).
+    if (verdict !== undefined && (verdict.negated || !verdict.eligible)) continue;
+    out.push({ phrase: h.phrase, start: h.span.start, end: h.span.end, verdict });
   }
-  return out;
+  return out.length ? out : NO_CHUNK_HITS;
 }
+
+const NO_CHUNK_HITS: readonly ChunkHit[] = [];
 
 const SLOT = segmentSlot();
 
@@ -110,9 +116,6 @@ function eachVerdict(ctx: RuleContext, visit: VerdictVisitor): void {
   const excluded = notProse(ctx.doc.blocks);
   for (const chunk of chunks) {
     for (const x of chunk.value) {
-      // A hit its chunk decides as negated or as no statement is never reported (takeStatement): skipped before
-      // the masks are asked and a hit object is made (most hits, on every keystroke).
-      if (x.verdict !== undefined && (x.verdict.negated || !x.verdict.eligible)) continue;
       const start = chunk.start + x.start;
       if (excluded(start)) continue;
       const hit: PhraseHit = { phrase: x.phrase, span: { start, end: chunk.start + x.end }, text: chunk.text.slice(x.start, x.end) };
