@@ -10,6 +10,7 @@ import { detach } from '../parse';
 import { findByPlace, findPlaced } from '../by-place';
 import { insideAny } from '../masks';
 import { isVisibleHtml } from '../html';
+import { firstAtOrAfter } from '../sorted';
 
 export interface PhraseHit {
   /** Index of the phrase in the list it was compiled from. */
@@ -338,13 +339,7 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       return -1;
     }
     indexFor(segments);
-    let lo = 0;
-    let hi = withHits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (withHits[mid]! <= after) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(withHits, after + 1);
     if (lo < withHits.length) return withHits[lo]!;
     while (covered < segments.length) {
       const i = covered++;
