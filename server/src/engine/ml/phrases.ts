@@ -6,7 +6,7 @@
 // matches any ending ("retrain*" meets "retraining", "retrained"). Phrases match whole words only.
 // Code blocks, front matter and HTML are not prose; HTML comments are, in templates (their prompts live there).
 import type { Block, Span } from '../types';
-import { detach } from '../parse';
+import { detach, type ChunkReuse } from '../parse';
 import { findByPlace, findPlaced } from '../by-place';
 import { insideAny } from '../masks';
 import { isVisibleHtml } from '../html';
@@ -117,15 +117,6 @@ let segmentsSeq = 0;
 /** How lastSegments continue the ones numbered `previousSeq` (the parse's ChunkReuse), if they do. */
 let lastReuse: { readonly previousSeq: number; readonly kept: number; readonly resumeOld: number; readonly resumeNew: number } | undefined;
 
-/** parse.ts ChunkReuse: segments [0, kept) are `previous`' own, those from resumeNew on are previous' from
- * resumeOld on, moved (the same texts and values). */
-interface SegmentReuse {
-  readonly previous: readonly Segment[];
-  readonly kept: number;
-  readonly resumeOld: number;
-  readonly resumeNew: number;
-}
-
 /** Offsets where a line starting with up to three spaces and `#` begins. */
 function headingLineStarts(text: string): number[] {
   const out: number[] = [];
@@ -145,7 +136,7 @@ function headingLineStarts(text: string): number[] {
  * hands them over after parsing: no second cut of the text, no second copy of its text and of its hits in a memo
  * of its own, and no lookup of each segment on every keystroke. Another text gets segmentsOf's own cut.
  */
-export function adoptSegments(text: string, chunks: readonly Segment[], reuse?: SegmentReuse): void {
+export function adoptSegments(text: string, chunks: readonly Segment[], reuse?: ChunkReuse): void {
   if (text.length < SEGMENT_TEXT_MIN) return;
   // Only the numbers are kept: the previous chunks are known by their number (the last adopted, or none).
   lastReuse = reuse !== undefined && reuse.previous === lastSegments ? { previousSeq: segmentsSeq, kept: reuse.kept, resumeOld: reuse.resumeOld, resumeNew: reuse.resumeNew } : undefined;
