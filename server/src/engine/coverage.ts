@@ -240,6 +240,9 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   // repeats an id gathers under the id's first place, as one accumulator per id did.)
   const sectionsList = cp.profile.sections;
   const place = sectionsList.map((s) => sectionsList.findIndex((x) => x.id === s.id));
+  // Whether a section's distinct phrases per block can be kept in the blocks' slots (see distinctInSlot).
+  let packable = place.length <= 8;
+  for (let i = 0; i < place.length; i++) if (place[i] !== i) packable = false;
   const gathered = gatherBlocks(doc, cp, memo, place);
   if (gathered === undefined) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
   const { contentBlocks, found, stats, perSection, byOwner } = gathered;
@@ -283,9 +286,15 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
         // over the headings of its section (they follow it in order): no list of starts, no search per heading.
         if (counter) return counter;
         const perOwner = new Array<number>(headings.length).fill(0);
+        // With slots and a profile of at most 8 sections with distinct ids, a block's counts for every section
+        // are kept in its slot for its entries (the rules rank a section's headings by them on every keystroke).
+        const at = packable && doc.slots ? sectionsList.findIndex((x) => x.id === sectionId) : -1;
         for (const k of acc?.blocks ?? []) {
-          const owner = doc.blockOwner[contentBlocks[k]!]!;
-          if (owner >= 0) perOwner[owner]! += distinctPhrases(found[k]!, sectionId);
+          const i = contentBlocks[k]!;
+          const owner = doc.blockOwner[i]!;
+          if (owner < 0) continue;
+          const n = at >= 0 ? distinctInSlot(doc.slots![i]!, found[k]!, at) : -1;
+          perOwner[owner]! += n >= 0 ? n : distinctPhrases(found[k]!, sectionId);
         }
         return (counter = headingCounter(headings, perOwner));
       },
@@ -761,12 +770,17 @@ export function countsFromStarts(starts: number[]): (h: Heading) => number {
 
 /** A block's distinct phrases for a section (a phrase counted once however often its entries repeat). */
 function distinctPhrases(entries: readonly PhraseEntry[], sectionId: string): number {
-  // The section's phrases seen so far in a scratch list: each entry is compared with those only, not with every
-  // entry before it (the rules rank a section's headings by this on every keystroke: ~3 ms at 4 MB before).
+  return countDistinct(entries, sectionId, -1);
+}
+
+/** The distinct phrases of the entries of a section, named by its id or (id undefined) by its index. The
+ * section's phrases seen so far in a scratch list: each entry is compared with those only, not with every entry
+ * before it (the rules rank a section's headings by this on every keystroke: ~3 ms at 4 MB before). */
+function countDistinct(entries: readonly PhraseEntry[], sectionId: string | undefined, sectionIndex: number): number {
   let n = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    if (e.sectionId !== sectionId) continue;
+    if (sectionId !== undefined ? e.sectionId !== sectionId : e.sectionIndex !== sectionIndex) continue;
     let seen = false;
     for (let m = 0; m < n && !seen; m++) seen = phraseScratch[m] === e.phrase;
     if (!seen) phraseScratch[n++] = e.phrase;
@@ -776,6 +790,27 @@ function distinctPhrases(entries: readonly PhraseEntry[], sectionId: string): nu
 }
 
 const phraseScratch: string[] = [];
+
+/** The distinct phrases of section `at` (its place in the profile, under 8; ids distinct) in the block's keyword
+ * entries `entries`, from its slot, counted for all sections the first time (-1 when a count does not fit). */
+function distinctInSlot(slot: BlockSlot, entries: readonly PhraseEntry[], at: number): number {
+  if (slot.distinctOf !== entries) {
+    let lo = 0;
+    let hi = 0;
+    for (let s = 0; s < 8 && lo >= 0; s++) {
+      const n = countDistinct(entries, undefined, s);
+      // Integer operations: the fields stay small integers (a float would give every slot a number object).
+      if (n > 127) lo = hi = -1;
+      else if (s < 4) lo |= n << (7 * s);
+      else hi |= n << (7 * (s - 4));
+    }
+    slot.distinctOf = entries;
+    slot.distinctLo = lo;
+    slot.distinctHi = hi;
+  }
+  const packed = at < 4 ? slot.distinctLo : slot.distinctHi;
+  return packed < 0 ? -1 : (packed >> (7 * (at % 4))) & 127;
+}
 
 /**
  * From per-heading counts (of what each heading's own body holds) to the count in each heading's section span:

@@ -79,9 +79,15 @@ export interface BlockSlot {
   successEnd: number;
   /** The heading the block makes (outline.ts headingOf): its text, kind and normal form. */
   heading: unknown;
+  /** Distinct phrases per section in the keyword entries `distinctOf` (coverage.ts distinctInSlot): 7 bits per
+   * section, sections 0-3 in `distinctLo` and 4-7 in `distinctHi` (small integers: no number object per slot);
+   * -1 when a count does not fit. */
+  distinctOf: unknown;
+  distinctLo: number;
+  distinctHi: number;
 }
 
-const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, successOwn: -1, successStart: -1, successEnd: -1, heading: undefined });
+const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, successOwn: -1, successStart: -1, successEnd: -1, heading: undefined, distinctOf: undefined, distinctLo: -1, distinctHi: -1 });
 
 /**
  * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice as a view of its
