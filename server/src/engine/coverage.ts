@@ -98,11 +98,15 @@ function evidenceBlocks(doc: DocumentModel): number[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (!countsAsContent(b, doc.templateMode) || b.kind === 'code') continue;
-    const owner = blockOwner[i]!;
-    if (owner >= 0 && BOILERPLATE_HEADINGS.has(headings[owner]!.normalized)) continue;
+    if (underBoilerplate(headings, blockOwner[i]!)) continue;
     out.push(i);
   }
   return out;
+}
+
+/** Whether the heading owning a block is a licence or copyright heading (its blocks are no evidence). */
+function underBoilerplate(headings: readonly Heading[], owner: number): boolean {
+  return owner >= 0 && BOILERPLATE_HEADINGS.has(headings[owner]!.normalized);
 }
 
 function blockText(b: Block, heading: Heading | undefined): string {
@@ -317,7 +321,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
 
 /**
  * One pass over the blocks for what coverage reads of each: the evidence blocks (evidenceBlocks), their keyword
- * entries (keywordEntries), each heading's words and placeholders (allBodyStats) and the entries gathered per
+ * entries (from the slots), each heading's words and placeholders (allBodyStats) and the entries gathered per
  * section and per heading. Four passes before: on a large document the blocks and their slots are scattered over
  * the heap, and most of a pass's time went to reading them (each block read once here, not four times).
  * Undefined when the blocks with entries do not start in increasing order (the general path then).
@@ -349,12 +353,12 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
     if (b.kind === 'code') continue;
     if (owner !== boilerOwner) {
       boilerOwner = owner;
-      boiler = owner >= 0 && BOILERPLATE_HEADINGS.has(headings[owner]!.normalized);
+      boiler = underBoilerplate(headings, owner);
     }
     if (boiler) continue;
     const k = contentBlocks.length;
     contentBlocks.push(i);
-    // Its keyword entries (keywordEntries): kept in its slot per compiled profile, read by position.
+    // Its keyword entries: kept in its slot per compiled profile, read by position.
     let entries: readonly PhraseEntry[];
     if (slot === undefined) entries = entriesOf(readableText(b));
     else if (slot.keywordsOwner === cp && slot.keywords) entries = slot.keywords;
