@@ -4,7 +4,7 @@
 // when the text is dense with the topic). Thinness is relative to the document: a one-line section in a long
 // design is thin, while in a skeleton template every section is one line and that is its normal size.
 import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
-import { findKeywordHits, keywordsOfText } from './match';
+import { findKeywordHits, keywordsOfText, placedRun } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { BlockSlot, Memo, MemoTable } from './parse';
 import { isVisibleHtml, readableText } from './html';
@@ -249,12 +249,11 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   for (let i = 0; i < place.length; i++) if (place[i] !== i) packable = false;
   const gathered = gatherBlocks(doc, cp, memo, place);
   if (gathered === undefined) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
-  const { contentBlocks, found, stats, perSection, byOwner } = gathered;
+  const { contentBlocks, found, stats, perSection, local } = gathered;
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
   // A heading's topics are a function of the keyword entries of its blocks only: with a memo those are the same
   // arrays while the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at
   // 4 MB; see localTopics).
-  const local: BlockEntries = { byOwner, found, memoised: memo !== undefined };
   const { owners, ownerReason, weakMentions } = assignOwners(doc, stats, direct, matchesByHeading, hasChild, local, keywordsOfText(cp, memo));
 
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
@@ -335,9 +334,14 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
   const contentBlocks: number[] = [];
   const found: (readonly PhraseEntry[])[] = [];
   const perSection: (SectionAcc | undefined)[] = place.map(() => undefined);
-  // Per heading, the `found` positions of the blocks in its body that have entries.
-  // (Headings without such blocks share one empty list: a list is made on its first element.)
-  const byOwner: number[][] = new Array<number[]>(headings.length).fill(NO_BLOCKS);
+  // The `found` positions of the blocks that have entries, in order; a heading's are the run
+  // withEntries[ownerFrom[h]..ownerTo[h]) (owners come in document order). Typed arrays, not a list per heading
+  // on every keystroke.
+  const withEntries = new Int32Array(blocks.length);
+  let withCount = 0;
+  const ownerFrom = new Int32Array(headings.length);
+  const ownerTo = new Int32Array(headings.length);
+  let lastOwner = -1;
   let lastStart = -1;
   // Whether the last owner read is a licence or copyright heading (one set lookup per heading, not per block).
   let boilerOwner = -2;
@@ -372,8 +376,13 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
     if (b.span.start <= lastStart) return undefined;
     lastStart = b.span.start;
     if (owner >= 0) {
-      if (byOwner[owner] === NO_BLOCKS) byOwner[owner] = [k];
-      else byOwner[owner]!.push(k);
+      if (owner !== lastOwner) {
+        if (owner < lastOwner) return undefined; // owners out of document order: the general path
+        lastOwner = owner;
+        ownerFrom[owner] = withCount;
+      }
+      withEntries[withCount++] = k;
+      ownerTo[owner] = withCount;
     }
     for (let n = 0; n < entries.length; n++) {
       const e = entries[n]!;
@@ -387,21 +396,25 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
       if (e.subsectionId !== undefined && !acc.subIds.includes(e.subsectionId)) acc.subIds.push(e.subsectionId);
     }
   }
-  return { contentBlocks, found, stats, perSection, byOwner };
+  const local: BlockEntries = { withEntries, ownerFrom, ownerTo, found, memoised: memo !== undefined };
+  return { contentBlocks, found, stats, perSection, local };
 }
 
 /** The keyword entries of each block, by heading (a plain object read by module functions: no closure made per
  * keystroke, see by-place.ts PlaceFinder). */
 interface BlockEntries {
-  /** Per heading, the `found` positions of the blocks it owns that have entries. */
-  readonly byOwner: readonly (readonly number[])[];
+  /** Per heading h, the `found` positions of the blocks it owns that have entries: withEntries[ownerFrom[h]] up
+   * to withEntries[ownerTo[h]] (excluded); a heading without such blocks has ownerFrom[h] === ownerTo[h]. */
+  readonly withEntries: Int32Array;
+  readonly ownerFrom: Int32Array;
+  readonly ownerTo: Int32Array;
   readonly found: readonly (readonly PhraseEntry[])[];
   /** Whether topics are remembered (with a memo, the entries of unchanged blocks are the same arrays). */
   readonly memoised: boolean;
 }
 
 function hasEntryOf(local: BlockEntries, hIndex: number, sectionId: string): boolean {
-  for (const k of local.byOwner[hIndex]!) for (const e of local.found[k]!) if (e.sectionId === sectionId) return true;
+  for (let p = local.ownerFrom[hIndex]!; p < local.ownerTo[hIndex]!; p++) for (const e of local.found[local.withEntries[p]!]!) if (e.sectionId === sectionId) return true;
   return false;
 }
 
@@ -409,19 +422,21 @@ function hasEntryOf(local: BlockEntries, hIndex: number, sectionId: string): boo
  * With a memo, remembered with the heading's form for its body's entry lists (the same arrays while the blocks'
  * texts stay): no lists made, nothing looked up, for a body whose topics are known (most, on every keystroke). */
 function localTopics(local: BlockEntries, hIndex: number, form: HeadingForm | undefined): readonly string[] {
-  const ks = local.byOwner[hIndex]!;
-  if (ks.length === 0) return NO_IDS;
+  const from = local.ownerFrom[hIndex]!;
+  const count = local.ownerTo[hIndex]! - from;
+  if (count <= 0) return NO_IDS;
+  const { withEntries, found } = local;
   const memoised = local.memoised && form !== undefined;
   if (memoised) {
     const known = form.topicsLists as readonly (readonly PhraseEntry[])[] | undefined;
-    if (known !== undefined && known.length === ks.length) {
+    if (known !== undefined && known.length === count) {
       let same = true;
-      for (let i = 0; i < ks.length && same; i++) same = known[i] === local.found[ks[i]!];
+      for (let i = 0; i < count && same; i++) same = known[i] === found[withEntries[from + i]!];
       if (same) return form.topics as readonly string[];
     }
   }
   const lists: (readonly PhraseEntry[])[] = [];
-  for (const k of ks) lists.push(local.found[k]!);
+  for (let i = 0; i < count; i++) lists.push(found[withEntries[from + i]!]!);
   const topics = topicsOf(lists);
   if (memoised) {
     form.topicsLists = lists;
@@ -850,8 +865,19 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
   // Each heading's entries as one list: its topics and evidence are the same whatever the grouping.
   const found: PhraseEntry[][] = hitsByOwner.map((hs) => hs.map((hit) => hit.entry));
-  const byOwner = found.map((entries, h) => (entries.length ? [h] : NO_BLOCKS));
-  const { owners, ownerReason, weakMentions } = assignOwners(doc, stats, direct, matchesByHeading, hasChild, { byOwner, found, memoised: false }, keywordsOfText(cp, memo));
+  // Each heading's list is its own `found` position: the run [h] for a heading with entries.
+  const withEntries = new Int32Array(headings.length);
+  const ownerFrom = new Int32Array(headings.length);
+  const ownerTo = new Int32Array(headings.length);
+  let withCount = 0;
+  for (let h = 0; h < found.length; h++) {
+    if (found[h]!.length === 0) continue;
+    ownerFrom[h] = withCount;
+    withEntries[withCount++] = h;
+    ownerTo[h] = withCount;
+  }
+  const local: BlockEntries = { withEntries, ownerFrom, ownerTo, found, memoised: false };
+  const { owners, ownerReason, weakMentions } = assignOwners(doc, stats, direct, matchesByHeading, hasChild, local, keywordsOfText(cp, memo));
   return finishSections(doc, matches, cp, config, stats, owners, matchesByHeading, ownerReason, weakMentions, (sectionId) => {
     const sectionHits = hits.filter((h) => h.entry.sectionId === sectionId);
     const evidence = dedupeEvidence(sectionHits);
@@ -873,26 +899,78 @@ export function computeCoverageFromHits(doc: DocumentModel, matches: readonly Se
 /** The list of a heading with none (shared, never written to: lists are made on their first element). */
 const NO_MATCHES: SectionMatch[] = [];
 const NO_IDS: string[] = [];
-const NO_BLOCKS: number[] = [];
 
 function headingRelations(doc: DocumentModel, matches: readonly SectionMatch[]) {
   const { headings } = doc;
   // Most headings match nothing: they share one empty list instead of two new ones each per keystroke.
   const matchesByHeading: SectionMatch[][] = new Array<SectionMatch[]>(headings.length).fill(NO_MATCHES);
   const direct: string[][] = new Array<string[]>(headings.length).fill(NO_IDS);
-  for (const m of matches) {
-    const i = m.headingIndex;
-    if (i < 0 || i >= headings.length) continue;
-    if (matchesByHeading[i] === NO_MATCHES) matchesByHeading[i] = [m];
-    else matchesByHeading[i]!.push(m);
-    if (m.confidence >= 0.5 && !direct[i]!.includes(m.sectionId)) {
-      if (direct[i] === NO_IDS) direct[i] = [m.sectionId];
-      else direct[i]!.push(m.sectionId);
+  // A heading's run of matches that is its form's placed list (with a memo, on every keystroke for nearly all):
+  // that list and its form's direct sections, shared (never written to), not two new lists per heading.
+  const forms = headingForms(headings);
+  let shared: boolean[] | undefined;
+  for (let j = 0; j < matches.length; ) {
+    const i = matches[j]!.headingIndex;
+    let end = j + 1;
+    while (end < matches.length && matches[end]!.headingIndex === i) end++;
+    if (i < 0 || i >= headings.length) {
+      j = end;
+      continue;
+    }
+    const placed = matchesByHeading[i] === NO_MATCHES ? placedRun(forms?.[i], i, matches, j, end) : undefined;
+    if (placed !== undefined) {
+      matchesByHeading[i] = placed as SectionMatch[];
+      direct[i] = directOf(forms![i]!, placed) as string[];
+      (shared ??= new Array<boolean>(headings.length).fill(false))[i] = true;
+      j = end;
+      continue;
+    }
+    if (shared?.[i]) {
+      // A second run for a heading (matches not grouped by heading): lists of its own from here.
+      shared[i] = false;
+      matchesByHeading[i] = [...matchesByHeading[i]!];
+      direct[i] = [...direct[i]!];
+    }
+    for (; j < end; j++) {
+      const m = matches[j]!;
+      if (matchesByHeading[i] === NO_MATCHES) matchesByHeading[i] = [m];
+      else matchesByHeading[i]!.push(m);
+      if (m.confidence >= 0.5 && !direct[i]!.includes(m.sectionId)) {
+        if (direct[i] === NO_IDS) direct[i] = [m.sectionId];
+        else direct[i]!.push(m.sectionId);
+      }
     }
   }
   const hasChild: boolean[] = new Array<boolean>(headings.length).fill(false);
   for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
   return { matchesByHeading, hasChild, direct };
+}
+
+/** One list per section id for the headings that name one section (nearly all): the forms keep these lists
+ * alive, and a full collection marks every object they hold (see heap-trim.ts). */
+const ONE_ID = new Map<string, string[]>();
+function oneId(id: string): string[] {
+  let list = ONE_ID.get(id);
+  if (list === undefined) {
+    list = [id];
+    if (ONE_ID.size < 256) ONE_ID.set(id, list);
+  }
+  return list;
+}
+
+/** The sections a heading's placed matches name directly (confidence 0.5 or more, each once, in match order),
+ * kept with its form for that list. */
+function directOf(form: HeadingForm, placed: readonly SectionMatch[]): readonly string[] {
+  if (form.directOf === placed) return form.direct as readonly string[];
+  let ids: string[] = NO_IDS;
+  for (const m of placed) {
+    if (m.confidence < 0.5 || ids.includes(m.sectionId)) continue;
+    if (ids === NO_IDS) ids = oneId(m.sectionId);
+    else ids = ids.length === 1 ? [ids[0]!, m.sectionId] : (ids.push(m.sectionId), ids);
+  }
+  form.directOf = placed;
+  form.direct = ids;
+  return ids;
 }
 
 /** Words in the child headings of `h` that count for the same section (they inherited it). */

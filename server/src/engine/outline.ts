@@ -1,7 +1,7 @@
 // Blocks -> headings. Real headings (ATX, setext) plus pseudo headings: a paragraph that is only bold text
 // ("**Data collection**"), a bold lead ("**Key metrics.** The best proxy ..."), or a short top-level list item
 // with nested items under it (templates written as numbered lists). Each heading gets the span of its section.
-import type { Block, Heading, Span } from './types';
+import type { Block, Heading } from './types';
 import { normalizeHeading } from './normalize';
 import type { BlockSlot, Memo, MemoTable } from './parse';
 
@@ -11,12 +11,24 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-interface Draft {
-  depth: number;
-  kind: Heading['kind'];
-  text: string;
-  span: Span;
-  blockIndex: number;
+/** The headings found so far, as parallel arrays (no object per heading on every keystroke: 7,000 at 4 MB, each
+ * living through the analysis's young-generation collections). `pseudo` is 1 for a pseudo heading. */
+interface Drafts {
+  readonly depth: number[];
+  readonly pseudo: number[];
+  readonly text: string[];
+  readonly start: number[];
+  readonly end: number[];
+  readonly blockIndex: number[];
+}
+
+function addDraft(d: Drafts, depth: number, pseudo: boolean, text: string, start: number, end: number, blockIndex: number): void {
+  d.depth.push(depth);
+  d.pseudo.push(pseudo ? 1 : 0);
+  d.text.push(text);
+  d.start.push(start);
+  d.end.push(end);
+  d.blockIndex.push(blockIndex);
 }
 
 /** An estimated end offset moved back off the middle of a \r\n or of a surrogate pair. */
@@ -41,14 +53,14 @@ function opensWithHash(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function headingOf(b: Block, slot: BlockSlot | undefined, d: Draft, text: string, table: MemoTable<string> | undefined): HeadingForm {
+function headingOf(b: Block, slot: BlockSlot | undefined, dText: string, pseudo: boolean, start: number, end: number, text: string, table: MemoTable<string> | undefined): HeadingForm {
   // With a parse cache, the block's slot: the same for the block wherever its chunk moves (a moved block is a
   // new object), so that a keystroke looks nothing up for the headings after it.
   const hit = slot ? (slot.heading as HeadingForm | undefined) : byBlock.get(b);
-  if (hit && hit.text === d.text && (hit.kind === 'pseudo') === (d.kind === 'pseudo')) return hit;
-  const kind = d.kind === 'pseudo' ? 'pseudo' : opensWithHash(text, d.span.start, d.span.end) ? 'atx' : 'setext';
+  if (hit && hit.text === dText && (hit.kind === 'pseudo') === pseudo) return hit;
+  const kind = pseudo ? 'pseudo' : opensWithHash(text, start, end) ? 'atx' : 'setext';
   // Every field from the start: one hidden class for all forms (fields added later would make several).
-  const entry: HeadingForm = { text: d.text, kind, normalized: table ? table(d.text, plainNormalize) : plainNormalize(d.text), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1, topicsLists: undefined, topics: undefined, reasonOwner: undefined, reasonTopics: undefined, reasons: undefined };
+  const entry: HeadingForm = { text: dText, kind, normalized: table ? table(dText, plainNormalize) : plainNormalize(dText), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1, topicsLists: undefined, topics: undefined, reasonOwner: undefined, reasonTopics: undefined, reasons: undefined, directOf: undefined, direct: undefined, strongOf: undefined, strong: undefined };
   if (slot) slot.heading = entry;
   else byBlock.set(b, entry);
   return entry;
@@ -86,6 +98,13 @@ export interface HeadingForm {
   reasonOwner: unknown;
   reasonTopics: unknown;
   reasons: (string | undefined)[] | undefined;
+  /** The sections the heading names directly (a match of confidence 0.5 or more, each once, in match order), for
+   * its placed matches `directOf` (coverage.ts headingRelations): no list made per heading on a keystroke. */
+  directOf: unknown;
+  direct: unknown;
+  /** Its placed matches `strongOf` of STRONG confidence or more (rules/util.ts strongMatches). */
+  strongOf: unknown;
+  strong: unknown;
 }
 
 /** The forms of an analysis's headings (by index), for the headings array computeHeadings returned. */
@@ -101,7 +120,7 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
   const ownSlots = slots && slots.length === blocks.length ? slots : undefined;
   const table = memo?.table<string>('outline:normalized');
   const textLength = text.length;
-  const drafts: Draft[] = [];
+  const drafts: Drafts = { depth: [], pseudo: [], text: [], start: [], end: [], blockIndex: [] };
   let realDepth = 0;
   let realHeadings = 0;
   for (const b of blocks) if (b.kind === 'heading') realHeadings++;
@@ -109,7 +128,7 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
     const b = blocks[i]!;
     if (b.kind === 'heading') {
       realDepth = b.depth;
-      drafts.push({ depth: b.depth, kind: 'atx', text: b.text, span: b.span, blockIndex: i });
+      addDraft(drafts, b.depth, false, b.text, b.span.start, b.span.end, i);
       continue;
     }
     const pseudoDepth = realDepth + 1;
@@ -117,7 +136,7 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
       const lead = b.strongLead.replace(/[:.]\s*$/, '');
       if (lead && /\p{L}/u.test(lead)) {
         const leadEnd = onBoundary(text, Math.min(b.span.end, b.span.start + b.strongLead.length + (b.kind === 'list-item' ? 6 : 4)));
-        drafts.push({ depth: pseudoDepth + (b.kind === 'list-item' ? b.depth : 0), kind: 'pseudo', text: lead, span: { start: b.span.start, end: leadEnd }, blockIndex: i });
+        addDraft(drafts, pseudoDepth + (b.kind === 'list-item' ? b.depth : 0), true, lead, b.span.start, leadEnd, i);
         continue;
       }
     }
@@ -127,44 +146,52 @@ export function computeHeadings(blocks: readonly Block[], text: string, memo?: M
       const nextBlock = blocks[i + 1];
       if (nextBlock && nextBlock.kind === 'list-item' && nextBlock.depth > 1 && nextBlock.span.start < b.span.end) {
         const lineEnd = b.text.length;
-        drafts.push({ depth: pseudoDepth, kind: 'pseudo', text: b.text, span: { start: b.span.start, end: onBoundary(text, Math.min(b.span.end, b.span.start + lineEnd + 4)) }, blockIndex: i });
+        addDraft(drafts, pseudoDepth, true, b.text, b.span.start, onBoundary(text, Math.min(b.span.end, b.span.start + lineEnd + 4)), i);
       }
     }
   }
   // Section spans: up to the next heading of the same or higher level; bodies: up to the next heading.
   // The next heading of the same or a higher level, for each (a stack from the end: one pass, where looking
   // ahead from each heading went through the whole document for the title on every keystroke).
-  const sectionEnds: number[] = new Array<number>(drafts.length);
+  const count = drafts.depth.length;
+  const sectionEnds: number[] = new Array<number>(count);
   const open: number[] = [];
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const depth = drafts[i]!.depth;
-    while (open.length && drafts[open[open.length - 1]!]!.depth > depth) open.pop();
-    sectionEnds[i] = open.length ? drafts[open[open.length - 1]!]!.span.start : textLength;
+  for (let i = count - 1; i >= 0; i--) {
+    const depth = drafts.depth[i]!;
+    while (open.length && drafts.depth[open[open.length - 1]!]! > depth) open.pop();
+    sectionEnds[i] = open.length ? drafts.start[open[open.length - 1]!]! : textLength;
     open.push(i);
   }
   const headings: Heading[] = [];
   const forms: HeadingForm[] = [];
-  for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
+  for (let i = 0; i < count; i++) {
+    const depth = drafts.depth[i]!;
+    const dText = drafts.text[i]!;
+    const start = drafts.start[i]!;
+    const end = drafts.end[i]!;
+    const blockIndex = drafts.blockIndex[i]!;
     const sectionEnd = sectionEnds[i]!;
-    const bodyEnd = i + 1 < drafts.length ? drafts[i + 1]!.span.start : textLength;
-    const form = headingOf(blocks[d.blockIndex]!, ownSlots?.[d.blockIndex], d, text, table);
+    const bodyEnd = i + 1 < count ? drafts.start[i + 1]! : textLength;
+    const form = headingOf(blocks[blockIndex]!, ownSlots?.[blockIndex], dText, drafts.pseudo[i] === 1, start, end, text, table);
     const { kind, normalized } = form;
     forms.push(form);
-    const sectionTo = Math.max(d.span.end, sectionEnd);
-    const bodyFrom = Math.min(d.span.end, bodyEnd);
-    const bodyTo = Math.max(d.span.end, bodyEnd);
+    const sectionTo = Math.max(end, sectionEnd);
+    const bodyFrom = Math.min(end, bodyEnd);
+    const bodyTo = Math.max(end, bodyEnd);
     // The heading object of the last analysis when nothing in it changed (most headings before an edit): no
     // new objects kept for the next keystroke's collections to go through.
     const last = ownSlots !== undefined ? (form.last as Heading | undefined) : undefined;
     if (
-      last !== undefined && last.index === i && last.depth === d.depth && last.kind === kind && last.text === d.text && last.normalized === normalized &&
-      last.span.start === d.span.start && last.span.end === d.span.end && last.sectionSpan.end === sectionTo && last.bodySpan.start === bodyFrom && last.bodySpan.end === bodyTo
+      last !== undefined && last.index === i && last.depth === depth && last.kind === kind && last.text === dText && last.normalized === normalized &&
+      last.span.start === start && last.span.end === end && last.sectionSpan.end === sectionTo && last.bodySpan.start === bodyFrom && last.bodySpan.end === bodyTo
     ) {
       headings.push(last);
       continue;
     }
-    const h: Heading = { index: i, depth: d.depth, kind, text: d.text, normalized, span: d.span, sectionSpan: { start: d.span.start, end: sectionTo }, bodySpan: { start: bodyFrom, end: bodyTo } };
+    // A real heading's span is its block's (one object); a pseudo heading's is its own.
+    const b = blocks[blockIndex]!;
+    const span = kind !== 'pseudo' && b.span.start === start && b.span.end === end ? b.span : { start, end };
+    const h: Heading = { index: i, depth, kind, text: dText, normalized, span, sectionSpan: { start, end: sectionTo }, bodySpan: { start: bodyFrom, end: bodyTo } };
     if (ownSlots !== undefined) form.last = h;
     headings.push(h);
   }

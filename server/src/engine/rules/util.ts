@@ -3,6 +3,8 @@ import type { SectionDef, SubsectionDef } from '../profiles/types';
 import type { Block, Heading, SectionMatch, Span } from '../types';
 import type { RuleContext } from './types';
 import { contentTokens, findPhrase } from '../normalize';
+import { headingForms, type HeadingForm } from '../outline';
+import { placedRun } from '../match';
 
 /** Matches below this confidence are generic headings ("Overview") that only their body can decide. */
 export const STRONG = 0.5;
@@ -13,20 +15,55 @@ export const STRONG = 0.5;
 const byHeading = new WeakMap<RuleContext, (readonly SectionMatch[] | undefined)[]>();
 const NO_MATCHES: readonly SectionMatch[] = [];
 
-/** The heading's matches of at least STRONG confidence (indexed once per analysis). */
+/** The heading's matches of at least STRONG confidence (indexed once per analysis). A heading whose matches are
+ * its form's placed list (with a memo, nearly all on a keystroke) shares the list kept with its form. */
 export function strongMatches(ctx: RuleContext, headingIndex: number): readonly SectionMatch[] {
   let index = byHeading.get(ctx);
   if (!index) {
     index = new Array<readonly SectionMatch[] | undefined>(ctx.doc.headings.length).fill(undefined);
-    for (const m of ctx.matches) {
-      if (m.confidence < STRONG) continue;
-      const list = index[m.headingIndex] as SectionMatch[] | undefined;
-      if (list) list.push(m);
-      else index[m.headingIndex] = [m];
+    const forms = headingForms(ctx.doc.headings);
+    const { matches } = ctx;
+    const seen = new Uint8Array(index.length);
+    for (let j = 0; j < matches.length; ) {
+      const i = matches[j]!.headingIndex;
+      let end = j + 1;
+      while (end < matches.length && matches[end]!.headingIndex === i) end++;
+      const first = seen[i] === 0;
+      seen[i] = 1;
+      const placed = first ? placedRun(forms?.[i], i, matches, j, end) : undefined;
+      if (placed !== undefined) {
+        const strong = strongOf(forms![i]!, placed);
+        if (strong.length > 0) index[i] = strong;
+        j = end;
+        continue;
+      }
+      // Not a placed list (no memo, or matches not grouped by heading): lists of this analysis's own.
+      if (!first && index[i] !== undefined) index[i] = [...index[i]!];
+      for (; j < end; j++) {
+        const m = matches[j]!;
+        if (m.confidence < STRONG) continue;
+        const list = index[i] as SectionMatch[] | undefined;
+        if (list) list.push(m);
+        else index[i] = [m];
+      }
     }
     byHeading.set(ctx, index);
   }
   return index[headingIndex] ?? NO_MATCHES;
+}
+
+/** A placed list's strong matches, kept with the heading's form for that list (never written to). */
+function strongOf(form: HeadingForm, placed: readonly SectionMatch[]): readonly SectionMatch[] {
+  if (form.strongOf === placed) return form.strong as readonly SectionMatch[];
+  let strong: readonly SectionMatch[] = placed;
+  for (let k = 0; k < placed.length; k++) {
+    if (placed[k]!.confidence >= STRONG) continue;
+    strong = placed.filter((m) => m.confidence >= STRONG);
+    break;
+  }
+  form.strongOf = placed;
+  form.strong = strong;
+  return strong;
 }
 
 export function sectionDef(ctx: RuleContext, id: string): SectionDef | undefined {
