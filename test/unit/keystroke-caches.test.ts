@@ -9,6 +9,9 @@ import { parseDocument } from '../../server/src/engine/parse';
 import { computeHeadings } from '../../server/src/engine/outline';
 import { computeCoverage, computeCoverageFromHits, computeDocumentModel, evidenceStartsOf } from '../../server/src/engine/coverage';
 import { compileProfile, headingMatches } from '../../server/src/engine/match';
+import { strongMatches, STRONG } from '../../server/src/engine/rules/util';
+import type { RuleContext } from '../../server/src/engine/rules/types';
+import type { SectionMatch } from '../../server/src/engine/types';
 import { LIFECYCLE_PROFILE } from '../../server/src/engine/profiles';
 import { computeSuccessStatements, wordCharAt } from '../../server/src/engine/ml/success';
 import { PLACEHOLDER } from '../../server/src/engine/coverage';
@@ -64,6 +67,53 @@ describe('per-keystroke caches', () => {
       sections += fast.sections.filter((s) => s.evidence.length > 0).length;
     }
     assert.ok(sections > 0, 'the documents have keyword evidence');
+  });
+
+  it("coverage and strong matches share a heading's placed match list only where the matches are that list", () => {
+    const cp = compileProfile(LIFECYCLE_PROFILE);
+    let split = 0;
+    for (const { text, parsed } of versions(11, 40)) {
+      const headings = computeHeadings(parsed.blocks, text, parsed.memo, parsed.slots);
+      const doc = computeDocumentModel(text, parsed.blocks, headings, undefined, parsed.slots);
+      const matches = headingMatches(headings, cp, doc.titleIndex, parsed.memo);
+      // The same matches with each heading's last one moved to the end: two runs for those headings (each
+      // heading's own order kept), so neither run is its form's placed list.
+      const runs: SectionMatch[] = [];
+      const tail: SectionMatch[] = [];
+      for (let j = 0; j < matches.length; j++) {
+        const m = matches[j]!;
+        const lastOfRun = j + 1 === matches.length || matches[j + 1]!.headingIndex !== m.headingIndex;
+        const inRun = j > 0 && matches[j - 1]!.headingIndex === m.headingIndex;
+        if (lastOfRun && inRun) tail.push(m);
+        else runs.push(m);
+      }
+      split += tail.length;
+      // And with some headings' whole lists (each a placed list) again later: a second run that is that list too.
+      const repeats = matches.filter((m) => m.headingIndex % 3 === 0);
+      const lengths = headings.map((h) => matches.filter((m) => m.headingIndex === h.index).length);
+      // The reference: the same headings in an array of their own, which has no forms (nothing shared).
+      const plainDoc = { ...doc, headings: [...headings] };
+      for (const list of [matches, [...runs, ...tail], [...tail, ...runs], [...matches, ...repeats]]) {
+        const shared = computeCoverage(doc, list, cp, DEFAULT_CONFIG, parsed.memo);
+        const plain = computeCoverage(plainDoc, list, cp, DEFAULT_CONFIG, parsed.memo);
+        assert.deepEqual(shared.owners, plain.owners);
+        assert.deepEqual(shared.sections, plain.sections);
+        const ctx = { doc: { headings }, matches: list } as unknown as RuleContext;
+        for (const h of headings) {
+          const expected = list.filter((m) => m.headingIndex === h.index && m.confidence >= STRONG);
+          assert.deepEqual(strongMatches(ctx, h.index), expected);
+        }
+      }
+      // Each heading's run split in two gives the coverage of the grouped matches (each heading's order kept).
+      const grouped = computeCoverage(doc, matches, cp, DEFAULT_CONFIG, parsed.memo);
+      assert.deepEqual(computeCoverage(doc, [...runs, ...tail], cp, DEFAULT_CONFIG, parsed.memo).owners, grouped.owners);
+      // Nothing written to the shared lists: each heading still has its own matches, as many as before.
+      const again = headingMatches(headings, cp, doc.titleIndex, parsed.memo);
+      assert.deepEqual(headings.map((h) => again.filter((m) => m.headingIndex === h.index).length), lengths);
+      assert.deepEqual(computeCoverage(doc, again, cp, DEFAULT_CONFIG, parsed.memo).owners, grouped.owners);
+      assert.ok(repeats.length > 0);
+    }
+    assert.ok(split > 20, `${split} matches moved out of their heading's run`);
   });
 
   it('success statements through one whole-text search equal a search of every block, over 150 edits', () => {
