@@ -5,7 +5,7 @@
 // their findings at anchorHeading, the best-ranked heading found in one pass: it must be lifecycleHeadings' first.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/engine';
+import { analyze, createParseCache } from '../../server/src/engine';
 import { anchorHeading, hasSection, sectionSpans } from '../../server/src/engine/ml/scope';
 import { countsFromStarts, evidenceCounterOf, evidenceStartsOf } from '../../server/src/engine/coverage';
 import type { RuleContext } from '../../server/src/engine/rules/types';
@@ -112,6 +112,33 @@ describe('sectionSpans', () => {
         for (const h of a.headings) {
           const n = want(h);
           assert.equal(got(h), n, `${s.id} under '${h.text}'`);
+          if (n > 0) positive++;
+        }
+      }
+    }
+    assert.ok(positive > 1000, `only ${positive} positive counts`);
+  });
+
+  it('counts the same from the counts kept in the slots of a warm cache, for every section, over edits', () => {
+    const cache = createParseCache();
+    let text = designDoc(60_000, 31) as string;
+    let positive = 0;
+    for (let i = 0; i < 12; i++) {
+      // An edit every time, and a repeat of a version (every slot's counts known) every third.
+      if (i % 3 !== 2) {
+        const at = 50 + ((i * 7919) % (text.length - 100));
+        text = text.slice(0, at) + (i % 2 ? ' model drift monitoring alert ' : '\n\n## Rollout\n\nCanary deploy, serving latency.\n\n') + text.slice(at);
+      }
+      // Another profile of at most 8 sections too, every other version: its keyword entries replace the
+      // lifecycle's in the slots and back (the counts kept there are for the entries they were counted from).
+      const a = analyze(text, i % 2 ? { profile: 'design-doc' } : {}, { cache });
+      cache.roll();
+      for (const s of [...a.sections, ...(a.profileSections ?? [])]) {
+        const want = countsFromStarts(evidenceStartsOf(s));
+        const got = evidenceCounterOf(s);
+        for (const h of a.headings) {
+          const n = want(h);
+          assert.equal(got(h), n, `${s.id} under '${h.text}' (version ${i})`);
           if (n > 0) positive++;
         }
       }

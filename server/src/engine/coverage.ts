@@ -249,7 +249,7 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
   for (let i = 0; i < place.length; i++) if (place[i] !== i) packable = false;
   const gathered = gatherBlocks(doc, cp, memo, place);
   if (gathered === undefined) return computeCoverageFromHits(doc, matches, cp, config, memo); // not in order: the general path
-  const { contentBlocks, found, stats, perSection, local } = gathered;
+  const { contentBlocks, found, stats, perSection, local, distinctLo, distinctHi } = gathered;
   const { matchesByHeading, hasChild, direct } = headingRelations(doc, matches);
   // A heading's topics are a function of the keyword entries of its blocks only: with a memo those are the same
   // arrays while the blocks' texts stay, so an unchanged body's topics are found by identity (7,000 headings at
@@ -292,11 +292,18 @@ export function computeCoverage(doc: DocumentModel, matches: readonly SectionMat
         // With slots and a profile of at most 8 sections with distinct ids, a block's counts for every section
         // are kept in its slot for its entries (the rules rank a section's headings by them on every keystroke).
         const at = packable && doc.slots ? sectionsList.findIndex((x) => x.id === sectionId) : -1;
+        // The counts as gatherBlocks copied them from the slots (no slot read again: thousands, scattered over the
+        // heap); a slot without them is filled now.
         for (const k of acc?.blocks ?? []) {
           const i = contentBlocks[k]!;
           const owner = doc.blockOwner[i]!;
           if (owner < 0) continue;
-          const n = at >= 0 ? distinctInSlot(doc.slots![i]!, found[k]!, at) : -1;
+          let n = -1;
+          if (at >= 0) {
+            const packed = at < 4 ? distinctLo[k]! : distinctHi[k]!;
+            if (packed >= 0) n = (packed >> (7 * (at % 4))) & 127;
+            else if (packed === UNKNOWN_DISTINCT) n = distinctInSlot(doc.slots![i]!, found[k]!, at);
+          }
           perOwner[owner]! += n >= 0 ? n : distinctPhrases(found[k]!, sectionId);
         }
         return (counter = headingCounter(headings, perOwner));
@@ -342,6 +349,10 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
   const ownerFrom = new Int32Array(headings.length);
   const ownerTo = new Int32Array(headings.length);
   let lastOwner = -1;
+  // Per `found` position: its block's distinct phrases per section as kept in its slot (distinctInSlot), read
+  // here where the slot is read anyway; UNKNOWN_DISTINCT when the slot has none for these entries.
+  const distinctLo = new Int32Array(blocks.length);
+  const distinctHi = new Int32Array(blocks.length);
   let lastStart = -1;
   // Whether the last owner read is a licence or copyright heading (one set lookup per heading, not per block).
   let boilerOwner = -2;
@@ -373,6 +384,10 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
     }
     found.push(entries);
     if (entries.length === 0) continue;
+    if (slot !== undefined && slot.distinctOf === entries) {
+      distinctLo[k] = slot.distinctLo;
+      distinctHi[k] = slot.distinctHi;
+    } else distinctLo[k] = distinctHi[k] = UNKNOWN_DISTINCT;
     if (b.span.start <= lastStart) return undefined;
     lastStart = b.span.start;
     if (owner >= 0) {
@@ -397,8 +412,11 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
     }
   }
   const local: BlockEntries = { withEntries, ownerFrom, ownerTo, found, memoised: memo !== undefined };
-  return { contentBlocks, found, stats, perSection, local };
+  return { contentBlocks, found, stats, perSection, local, distinctLo, distinctHi };
 }
+
+/** In gatherBlocks's copies of the slots' packed counts: not known yet (-1 is a count that does not fit). */
+const UNKNOWN_DISTINCT = -2;
 
 /** The keyword entries of each block, by heading (a plain object read by module functions: no closure made per
  * keystroke, see by-place.ts PlaceFinder). */
