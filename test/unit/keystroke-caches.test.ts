@@ -134,6 +134,7 @@ describe('per-keystroke caches', () => {
     let text = designDoc(5000, 16) as string;
     let found = 0;
     let atBlockStart = 0;
+    let skipped = 0;
     for (let i = 0; i < 150; i++) {
       if (i > 0) {
         // Statements that start their block (the phrase at offset 0 of the block) and that follow a list marker.
@@ -144,15 +145,42 @@ describe('per-keystroke caches', () => {
       const parsed = parseDocument(text, cache);
       const headings = computeHeadings(parsed.blocks, text, parsed.memo, parsed.slots);
       const doc = computeDocumentModel(text, parsed.blocks, headings, undefined, parsed.slots);
+      // And with the chunks, as an analysis has them: a chunk whose blocks hold no phrase is skipped whole.
+      const chunked = computeDocumentModel(text, parsed.blocks, headings, undefined, parsed.slots, { chunks: parsed.chunks, firstBlock: parsed.firstBlock });
+      assert.ok(chunked.chunks && !doc.chunks);
       const reference = computeSuccessStatements({ text, doc: computeDocumentModel(text, parsed.blocks, headings) }, true);
       // Twice: the first fills the slots of new blocks, the second reads them.
       assert.deepEqual(computeSuccessStatements({ text, doc }), reference, `edit ${i}`);
       assert.deepEqual(computeSuccessStatements({ text, doc }), reference, `edit ${i}, again`);
+      assert.deepEqual(computeSuccessStatements({ text, doc: chunked }), reference, `edit ${i}, by chunk`);
+      assert.deepEqual(computeSuccessStatements({ text, doc: chunked }), reference, `edit ${i}, by chunk, again`);
+      skipped += parsed.chunks.filter((c) => c.values.some((v) => v !== undefined && (v as { none?: boolean }).none === true)).length;
       cache.roll();
       found += reference.length;
       atBlockStart += reference.filter((s) => s.anchor.start === s.span.start).length;
     }
     assert.ok(found > 0 && atBlockStart > 0, 'statements, some with the phrase at the start of their block');
+    assert.ok(skipped > 100, `${skipped} chunks known to hold no statement`);
+  });
+
+  it('success statements by chunk: a chunk under a success heading is searched again once the heading is renamed', () => {
+    const cache = createParseCache();
+    const body = (title: string) =>
+      [`# Design`, '', `## ${title}`, '', 'Intro words.', '', '### Targets', '', 'Success metric: churn down 5% in a quarter.', '', '- kpi: weekly active users', '', '## Serving', '', 'Plain words here.', ''].join('\n');
+    for (const [first, second] of [['Success Criteria', 'Background'], ['Background', 'Success Criteria'], ['Success Criteria', 'Success Criteria']]) {
+      for (const title of [first, second]) {
+        const text = body(title!);
+        const parsed = parseDocument(text, cache);
+        const headings = computeHeadings(parsed.blocks, text, parsed.memo, parsed.slots);
+        const chunked = computeDocumentModel(text, parsed.blocks, headings, undefined, parsed.slots, { chunks: parsed.chunks, firstBlock: parsed.firstBlock });
+        assert.ok(parsed.chunks.length >= 3, 'the subsection is a chunk of its own');
+        const reference = computeSuccessStatements({ text, doc: computeDocumentModel(text, parsed.blocks, headings) }, true);
+        assert.deepEqual(computeSuccessStatements({ text, doc: chunked }), reference, title);
+        assert.deepEqual(computeSuccessStatements({ text, doc: chunked }), reference, `${title}, again`);
+        assert.ok(reference.length > 0);
+        cache.roll();
+      }
+    }
   });
 
   it('success statements where a block edge cuts a word, and with astral letters next to the phrase', () => {

@@ -6,7 +6,7 @@
 import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
 import { findKeywordHits, keywordsOfText, placedRun } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
-import type { BlockSlot, Memo, MemoTable } from './parse';
+import type { BlockSlot, Memo, MemoTable, PlacedChunk } from './parse';
 import { isVisibleHtml, readableText } from './html';
 import { firstAtOrAfter } from './sorted';
 import { headingForms, type HeadingForm } from './outline';
@@ -44,6 +44,14 @@ export interface DocumentModel {
   readonly parent: readonly number[];
   /** With a parse cache: each block's slot (see parse.ts BlockSlot), where per-block results are kept. */
   readonly slots?: readonly BlockSlot[];
+  /** With slots: the parse's chunks and each one's first block, for what is kept per chunk (a chunk's values
+   * follow it from one version to the next, like its blocks' slots). */
+  readonly chunks?: ChunkBlocks;
+}
+
+export interface ChunkBlocks {
+  readonly chunks: readonly PlacedChunk[];
+  readonly firstBlock: readonly number[];
 }
 
 /**
@@ -51,7 +59,14 @@ export interface DocumentModel {
  * section skeleton writes): such a heading is that section, never the document's title, even when it is the
  * document's only top-level heading.
  */
-export function computeDocumentModel(text: string, blocks: readonly Block[], headings: readonly Heading[], namesSection: (h: Heading) => boolean = namesNoSection, slots?: readonly BlockSlot[]): DocumentModel {
+export function computeDocumentModel(
+  text: string,
+  blocks: readonly Block[],
+  headings: readonly Heading[],
+  namesSection: (h: Heading) => boolean = namesNoSection,
+  slots?: readonly BlockSlot[],
+  chunks?: ChunkBlocks,
+): DocumentModel {
   // Loops, not filter/map callbacks: no closure made per keystroke (see by-place.ts PlaceFinder).
   let minDepth = Infinity;
   for (const h of headings) if (h.kind !== 'pseudo' && h.depth < minDepth) minDepth = h.depth;
@@ -75,7 +90,9 @@ export function computeDocumentModel(text: string, blocks: readonly Block[], hea
     parent.push(stack.length ? stack[stack.length - 1]!.index : -1);
     stack.push(hd);
   }
-  return { text, blocks, headings, titleIndex, templateMode: comments >= 3, blockOwner, parent, slots: slots && slots.length === blocks.length ? slots : undefined };
+  const ownSlots = slots && slots.length === blocks.length ? slots : undefined;
+  const ownChunks = ownSlots && chunks && chunks.chunks.length === chunks.firstBlock.length ? chunks : undefined;
+  return { text, blocks, headings, titleIndex, templateMode: comments >= 3, blockOwner, parent, slots: ownSlots, ...(ownChunks ? { chunks: ownChunks } : {}) };
 }
 
 const namesNoSection = (): boolean => false;

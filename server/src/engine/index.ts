@@ -81,7 +81,7 @@ export function analyze(text: string, config: Partial<EngineConfig> = {}, option
   const lifecycleCompiled = compileProfile(LIFECYCLE_PROFILE);
   const isLifecycle = profile === LIFECYCLE_PROFILE;
   const compiled = isLifecycle ? lifecycleCompiled : compileProfile(profile);
-  const doc = computeDocumentModel(input, parsed.blocks, headings, (h) => h.kind !== 'pseudo' && namesSectionExactly(h.text, compiled), parsed.slots);
+  const doc = computeDocumentModel(input, parsed.blocks, headings, (h) => h.kind !== 'pseudo' && namesSectionExactly(h.text, compiled), parsed.slots, { chunks: parsed.chunks, firstBlock: parsed.firstBlock });
   const lifecycleMatches = headingMatches(headings, lifecycleCompiled, doc.titleIndex, parsed.memo);
   const sections = computeCoverage(doc, lifecycleMatches, lifecycleCompiled, cfg, parsed.memo).sections;
   const matches = isLifecycle ? lifecycleMatches : headingMatches(headings, compiled, doc.titleIndex, parsed.memo);

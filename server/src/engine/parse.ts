@@ -1011,6 +1011,8 @@ export interface ParsedDocument {
   readonly slots?: readonly BlockSlot[];
   /** The chunks the text was cut into, in order (together they are the text). */
   readonly chunks: readonly PlacedChunk[];
+  /** For each chunk, the index in `blocks` of its first block (its blocks run up to the next chunk's first). */
+  readonly firstBlock: readonly number[];
   /** With a cache, after an edit: how `chunks` continue the previous version's (see ChunkReuse). */
   readonly reuse?: ChunkReuse;
 }
@@ -1037,7 +1039,7 @@ export function parseDocument(text: string, cache?: ParseCache, checkpoint?: () 
   if (previous) reuseAroundEdit(run, previous);
   else for (const chunk of splitChunks(text)) addChunk(run, chunk.start, chunk.text, undefined);
   if (cache) cache.previous = { chunks: run.placed, text, parsed: run.parsed, firstBlock: run.firstBlock, blocks: run.blocks, slots: run.slots! };
-  return { blocks: run.blocks, degraded: run.degraded, memo: cache?.memo, slots: run.slots, chunks: run.placed, ...(run.reuse ? { reuse: run.reuse } : {}) };
+  return { blocks: run.blocks, degraded: run.degraded, memo: cache?.memo, slots: run.slots, chunks: run.placed, firstBlock: run.firstBlock, ...(run.reuse ? { reuse: run.reuse } : {}) };
 }
 
 /** One parseDocument call's state (a plain object and module functions: see by-place.ts PlaceFinder). */

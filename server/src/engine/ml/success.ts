@@ -6,7 +6,7 @@ import type { RuleContext } from '../rules/types';
 import { hasPlaceholder } from '../coverage';
 import { insideAny } from '../masks';
 import { bySpanStart } from '../sorted';
-import { compilePhrases, notProse, type PhraseMatcher } from './phrases';
+import { compilePhrases, notProse, segmentSlot, type PhraseMatcher } from './phrases';
 import { headingForms } from '../outline';
 
 export const SUCCESS_PHRASES = [
@@ -85,50 +85,96 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
   // only the edited chunk's blocks are searched, each by itself; past FEW_UNSEARCHED of them (and without a
   // cache) the whole text is searched once and a block only when that search allows a hit in it (mayHold).
   const slots = ctx.doc.slots;
-  let index = searchEveryBlock || slots ? undefined : hitIndex(ctx.text, matcher);
-  let misses = 0;
-  // A loop, not a forEach callback: no closure made per keystroke (see by-place.ts PlaceFinder).
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) continue;
-    const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
-    const slot = slots?.[i];
-    // A block whose own text is known to hold no success phrase is no statement wherever it lies: skipped
-    // before the two masks are asked (most blocks, on every keystroke).
-    if (slot !== undefined && slot.successOwn === ownEnd - b.span.start && slot.successStart < 0) continue;
-    if (excluded(b.span.start) || inCovered(b.span.start)) continue;
-    let hitStart: number;
-    let hitEnd: number;
-    if (slot !== undefined && slot.successOwn === ownEnd - b.span.start) {
-      hitStart = slot.successStart;
-      hitEnd = slot.successEnd;
-    } else {
-      if (index === undefined && !searchEveryBlock && ++misses > FEW_UNSEARCHED) index = hitIndex(ctx.text, matcher);
-      const hit = index && !mayHold(index, b.span.start, ownEnd) ? null : matcher.firstHit(ctx.text.slice(b.span.start, ownEnd));
-      hitStart = hit ? hit.span.start : -1;
-      hitEnd = hit ? hit.span.end : -1;
-      if (slot !== undefined) {
-        slot.successOwn = ownEnd - b.span.start;
-        slot.successStart = hitStart;
-        slot.successEnd = hitEnd;
-      }
+  const index = searchEveryBlock || slots ? undefined : hitIndex(ctx.text, matcher);
+  // With the parse's chunks: a chunk whose blocks are all known to hold no success phrase (remembered with the
+  // chunk, like its blocks' slots) is skipped whole, not block by block (28,000 blocks at 4 MB, on every
+  // keystroke). A block's own text ends at the next block or its own end, so what a chunk's slots say is the
+  // chunk's own business wherever it lies.
+  const chunks = slots !== undefined ? ctx.doc.chunks : undefined;
+  const chunkCount = chunks ? chunks.firstBlock.length : 1;
+  const step: SuccessStep = { misses: 0, index };
+  for (let c = 0; c < chunkCount; c++) {
+    const from = chunks ? chunks.firstBlock[c]! : 0;
+    const to = chunks ? (c + 1 < chunkCount ? chunks.firstBlock[c + 1]! : blocks.length) : blocks.length;
+    const values = chunks ? chunks.chunks[c]!.values : undefined;
+    if (values !== undefined && values[NONE_SLOT] === NONE) continue;
+    let none = true;
+    for (let i = from; i < to; i++) {
+      const seen = blockStatement(ctx, i, slots, excluded, inCovered, matcher, searchEveryBlock, step, out);
+      if (seen !== SEEN_NONE) none = false;
     }
-    if (hitStart < 0) continue;
-    const own = ctx.text.slice(b.span.start, ownEnd);
-    let end = b.span.end;
-    // A lead-in ("Success metrics:") introduces the list that follows under the same heading.
-    if (/:\s*$/.test(own.trim()) || own.trim().split(/\s+/).length <= 4) {
-      const owner = ctx.doc.blockOwner[i];
-      for (let j = i + 1; j < blocks.length && j <= i + MAX_FOLLOWING; j++) {
-        const n = blocks[j]!;
-        if (ctx.doc.blockOwner[j] !== owner || n.kind === 'heading') break;
-        if (n.kind !== 'list-item' && n.kind !== 'table') break;
-        end = Math.max(end, n.span.end);
-      }
-    }
-    out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hitStart, end: b.span.start + hitEnd }, text: ctx.text.slice(b.span.start, end) });
+    if (values !== undefined && none) values[NONE_SLOT] = NONE;
   }
   return out.sort(bySpanStart);
+}
+
+/** What a chunk's values hold at NONE_SLOT when every block of the chunk is known to hold no success phrase. */
+const NONE = { none: true };
+const NONE_SLOT = segmentSlot();
+
+interface SuccessStep {
+  misses: number;
+  index: ReturnType<typeof hitIndex> | undefined;
+}
+
+/** blockStatement's answer for a block that is not, and whose slot says it cannot be, a statement. */
+const SEEN_NONE = 0;
+/** ... for a block that may be one another time (not searched, or its slot may not say). */
+const SEEN_OTHER = 1;
+
+/** Block i's success statement, if any, added to `out`. SEEN_NONE when its slot knows it holds no success
+ * phrase (or it is no prose block at all, whatever its place). */
+function blockStatement(
+  ctx: Pick<RuleContext, 'text' | 'doc'>,
+  i: number,
+  slots: RuleContext['doc']['slots'],
+  excluded: (at: number) => boolean,
+  inCovered: (at: number) => boolean,
+  matcher: PhraseMatcher,
+  searchEveryBlock: boolean,
+  step: SuccessStep,
+  out: SuccessStatement[],
+): number {
+  const { blocks } = ctx.doc;
+  const b = blocks[i]!;
+  if (b.kind !== 'paragraph' && b.kind !== 'list-item' && !(b.kind === 'html' && b.comment)) return SEEN_NONE;
+  const ownEnd = Math.min(b.span.end, blocks[i + 1]?.span.start ?? b.span.end);
+  const slot = slots?.[i];
+  // A block whose own text is known to hold no success phrase is no statement wherever it lies: skipped
+  // before the two masks are asked (most blocks, on every keystroke).
+  if (slot !== undefined && slot.successOwn === ownEnd - b.span.start && slot.successStart < 0) return SEEN_NONE;
+  if (excluded(b.span.start) || inCovered(b.span.start)) return SEEN_OTHER;
+  let hitStart: number;
+  let hitEnd: number;
+  if (slot !== undefined && slot.successOwn === ownEnd - b.span.start) {
+    hitStart = slot.successStart;
+    hitEnd = slot.successEnd;
+  } else {
+    if (step.index === undefined && !searchEveryBlock && ++step.misses > FEW_UNSEARCHED) step.index = hitIndex(ctx.text, matcher);
+    const hit = step.index && !mayHold(step.index, b.span.start, ownEnd) ? null : matcher.firstHit(ctx.text.slice(b.span.start, ownEnd));
+    hitStart = hit ? hit.span.start : -1;
+    hitEnd = hit ? hit.span.end : -1;
+    if (slot !== undefined) {
+      slot.successOwn = ownEnd - b.span.start;
+      slot.successStart = hitStart;
+      slot.successEnd = hitEnd;
+    }
+  }
+  if (hitStart < 0) return slot !== undefined ? SEEN_NONE : SEEN_OTHER;
+  const own = ctx.text.slice(b.span.start, ownEnd);
+  let end = b.span.end;
+  // A lead-in ("Success metrics:") introduces the list that follows under the same heading.
+  if (/:\s*$/.test(own.trim()) || own.trim().split(/\s+/).length <= 4) {
+    const owner = ctx.doc.blockOwner[i];
+    for (let j = i + 1; j < blocks.length && j <= i + MAX_FOLLOWING; j++) {
+      const n = blocks[j]!;
+      if (ctx.doc.blockOwner[j] !== owner || n.kind === 'heading') break;
+      if (n.kind !== 'list-item' && n.kind !== 'table') break;
+      end = Math.max(end, n.span.end);
+    }
+  }
+  out.push({ span: { start: b.span.start, end }, anchor: { start: b.span.start + hitStart, end: b.span.start + hitEnd }, text: ctx.text.slice(b.span.start, end) });
+  return SEEN_OTHER;
 }
 
 /** Up to this many blocks without a remembered search are searched one by one (a keystroke's chunk); past it,
