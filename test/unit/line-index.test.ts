@@ -13,9 +13,9 @@ const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { li
 
 describe('line index', () => {
   it('breaks lines at \\n, \\r\\n and \\r', () => {
-    assert.deepEqual(createLineIndex('a\nb\r\nc\rd').lineStarts, [0, 2, 5, 7]);
-    assert.deepEqual(createLineIndex('').lineStarts, [0]);
-    assert.deepEqual(createLineIndex('\n').lineStarts, [0, 1]);
+    assert.deepEqual(createLineIndex('a\nb\r\nc\rd').lineStarts, Int32Array.of(0, 2, 5, 7));
+    assert.deepEqual(createLineIndex('').lineStarts, Int32Array.of(0));
+    assert.deepEqual(createLineIndex('\n').lineStarts, Int32Array.of(0, 1));
   });
 
   it('converts offsets to positions and back', () => {
