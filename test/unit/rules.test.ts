@@ -2,7 +2,7 @@
 // leave alone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, type Analysis, type Finding } from '../../server/src/engine';
+import { analyze, createParseCache, type Analysis, type Finding } from '../../server/src/engine';
 import { RULES } from '../../server/src/engine/rules';
 import { applyEdits, lineOf, newDuplicateHeadings } from './engine-helpers';
 
@@ -261,6 +261,19 @@ describe('thin-section', () => {
 });
 
 describe('duplicate-section', () => {
+  it('finds the same siblings with a warm cache after a heading before them moves their indices', () => {
+    const cache = createParseCache();
+    const doc = (intro: string, body: string) =>
+      ['# Design', '', intro, '## Deployment', '', 'We serve the model behind an API.', '', '### Monitoring', '', body, '', '### Monitoring', '', 'More monitoring of drift and alerts.', ''].join('\n');
+    const versions = [doc('', 'We monitor drift and alerts.'), doc('## Intro\n\nHello there.\n', 'We monitor drift, alerts and latency.'), doc('', 'We monitor drift.')];
+    for (const text of versions) {
+      const warm = analyze(text, {}, { cache });
+      cache.roll();
+      const dups = (a: Analysis) => a.findings.filter((f) => f.ruleId === 'duplicate-section').map((f) => f.span.start);
+      assert.deepEqual(dups(warm), dups(analyze(text)));
+      assert.equal(dups(warm).length, 1, text);
+    }
+  });
   it('reports later sibling headings with the same title, related to the first', () => {
     const text = '# T\n\n## Monitoring\n\nCharts.\n\n## Deployment\n\nOn Kubernetes.\n\n## 3. Monitoring:\n\nMore charts.\n\n## Monitoring\n\nEven more.\n';
     const a = analyze(text);

@@ -60,7 +60,7 @@ function headingOf(b: Block, slot: BlockSlot | undefined, dText: string, pseudo:
   if (hit && hit.text === dText && (hit.kind === 'pseudo') === pseudo) return hit;
   const kind = pseudo ? 'pseudo' : opensWithHash(text, start, end) ? 'atx' : 'setext';
   // Every field from the start: one hidden class for all forms (fields added later would make several).
-  const entry: HeadingForm = { text: dText, kind, normalized: table ? table(dText, plainNormalize) : plainNormalize(dText), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1, topicsLists: undefined, topics: undefined, reasonOwner: undefined, reasonTopics: undefined, reasons: undefined, directOf: undefined, direct: undefined, strongOf: undefined, strong: undefined };
+  const entry: HeadingForm = { text: dText, kind, normalized: table ? table(dText, plainNormalize) : plainNormalize(dText), matchesOwner: undefined, matches: undefined, entriesOwner: undefined, entries: undefined, titleKey: undefined, placedOwner: undefined, placedIndex: -1, placed: undefined, last: undefined, namesSuccess: -1, topicsLists: undefined, topics: undefined, reasonOwner: undefined, reasonTopics: undefined, reasons: undefined, directOf: undefined, direct: undefined, strongOf: undefined, strong: undefined, siblingKey: undefined, siblingParent: -2 };
   if (slot) slot.heading = entry;
   else byBlock.set(b, entry);
   return entry;
@@ -105,6 +105,11 @@ export interface HeadingForm {
   /** Its placed matches `strongOf` of STRONG confidence or more (rules/util.ts strongMatches). */
   strongOf: unknown;
   strong: unknown;
+  /** duplicate-section's key for the heading among its siblings (parent index, depth and title key), for the
+   * parent `siblingParent`: the same string on every keystroke that moves no heading (a string made and hashed
+   * per heading before). */
+  siblingKey: string | undefined;
+  siblingParent: number;
 }
 
 /** The forms of an analysis's headings (by index), for the headings array computeHeadings returned. */

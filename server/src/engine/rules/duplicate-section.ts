@@ -65,7 +65,16 @@ export const duplicateSection: RuleDef = {
       // (a) siblings with the same normalised title
       const form = forms?.[b.index];
       const key = form === undefined ? wordsKey(ctx, b.normalized) : (form.titleKey ??= wordsKey(ctx, b.normalized));
-      const titleKey = `${parent[b.index]}|${b.depth}|${key}`;
+      // The form's depth is its heading's (a real heading's depth is its block's), so the parent decides.
+      let titleKey: string;
+      if (form !== undefined && form.siblingParent === parent[b.index] && form.siblingKey !== undefined) titleKey = form.siblingKey;
+      else {
+        titleKey = `${parent[b.index]}|${b.depth}|${key}`;
+        if (form !== undefined) {
+          form.siblingKey = titleKey;
+          form.siblingParent = parent[b.index]!;
+        }
+      }
       const a = key ? firstByTitle.get(titleKey) : undefined;
       let shared: string | undefined;
       const matchesOfA = a ? matchesOf[a.index] : undefined;
