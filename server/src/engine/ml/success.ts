@@ -108,7 +108,8 @@ export function computeSuccessStatements(ctx: Pick<RuleContext, 'text' | 'doc'>,
   return out.sort(bySpanStart);
 }
 
-/** What a chunk's values hold at NONE_SLOT when every block of the chunk is known to hold no success phrase. */
+/** What a chunk's values hold at NONE_SLOT when every block of the chunk is known to hold no success phrase (a
+ * chunk's values are its phrase segment's, so the slot comes from the same counter). */
 const NONE = { none: true };
 const NONE_SLOT = segmentSlot();
 
@@ -117,9 +118,11 @@ interface SuccessStep {
   index: ReturnType<typeof hitIndex> | undefined;
 }
 
-/** blockStatement's answer for a block that is not, and whose slot says it cannot be, a statement. */
+/** blockStatement's answer for a block that is no statement wherever it lies: not a prose kind, or its slot
+ * says its own text holds no success phrase. */
 const SEEN_NONE = 0;
-/** ... for a block that may be one another time (not searched, or its slot may not say). */
+/** Its answer for any other block: a statement, one skipped as not prose or under a success heading (it may be
+ * one elsewhere), or one without a slot. */
 const SEEN_OTHER = 1;
 
 /** Block i's success statement, if any, added to `out`. SEEN_NONE when its slot knows it holds no success
