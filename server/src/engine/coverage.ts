@@ -4,7 +4,7 @@
 // when the text is dense with the topic). Thinness is relative to the document: a one-line section in a long
 // design is thin, while in a skeleton template every section is one line and that is its normal size.
 import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
-import { findKeywordHits, keywordsOfText, placedRun } from './match';
+import { findKeywordHits, keywordsOfText, matchRunsOf, placedRun } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { BlockSlot, Memo, MemoTable, PlacedChunk } from './parse';
 import { isVisibleHtml, readableText } from './html';
@@ -945,6 +945,19 @@ function headingRelations(doc: DocumentModel, matches: readonly SectionMatch[]) 
   // A heading's run of matches that is its form's placed list (with a memo, on every keystroke for nearly all):
   // that list and its form's direct sections, shared (never written to), not two new lists per heading.
   const forms = headingForms(headings);
+  const runs = matchRunsOf(matches);
+  if (runs !== undefined && runs.length === headings.length) {
+    // The runs as headingMatches made them: no need to find them in the list.
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i];
+      if (run === undefined || run.length === 0) continue;
+      matchesByHeading[i] = run as SectionMatch[];
+      direct[i] = (forms?.[i] !== undefined ? directOf(forms[i]!, run) : directIds(run)) as string[];
+    }
+    const hasChild: boolean[] = new Array<boolean>(headings.length).fill(false);
+    for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
+    return { matchesByHeading, hasChild, direct };
+  }
   let shared: boolean[] | undefined;
   for (let j = 0; j < matches.length; ) {
     const i = matches[j]!.headingIndex;
@@ -983,6 +996,18 @@ function headingRelations(doc: DocumentModel, matches: readonly SectionMatch[]) 
   return { matchesByHeading, hasChild, direct };
 }
 
+/** The sections matches name directly (confidence 0.5 or more), each once, in match order (shared lists: never
+ * written to). */
+function directIds(matches: readonly SectionMatch[]): string[] {
+  let ids: string[] = NO_IDS;
+  for (const m of matches) {
+    if (m.confidence < 0.5 || ids.includes(m.sectionId)) continue;
+    if (ids === NO_IDS) ids = oneId(m.sectionId);
+    else ids = ids.length === 1 ? [ids[0]!, m.sectionId] : (ids.push(m.sectionId), ids);
+  }
+  return ids;
+}
+
 /** One list per section id for the headings that name one section (nearly all): the forms keep these lists
  * alive, and a full collection marks every object they hold (see heap-trim.ts). */
 const ONE_ID = new Map<string, string[]>();
@@ -999,12 +1024,7 @@ function oneId(id: string): string[] {
  * kept with its form for that list. */
 function directOf(form: HeadingForm, placed: readonly SectionMatch[]): readonly string[] {
   if (form.directOf === placed) return form.direct as readonly string[];
-  let ids: string[] = NO_IDS;
-  for (const m of placed) {
-    if (m.confidence < 0.5 || ids.includes(m.sectionId)) continue;
-    if (ids === NO_IDS) ids = oneId(m.sectionId);
-    else ids = ids.length === 1 ? [ids[0]!, m.sectionId] : (ids.push(m.sectionId), ids);
-  }
+  const ids = directIds(placed);
   form.directOf = placed;
   form.direct = ids;
   return ids;

@@ -316,7 +316,17 @@ export function placedRun(form: HeadingForm | undefined, index: number, matches:
   return list;
 }
 
-export function headingMatches(headings: readonly Heading[], cp: CompiledProfile, titleIndex: number | undefined, memo?: Memo): SectionMatch[] {
+/** For a list headingMatches returned with a memo: each heading's run of it (by heading index), the list kept
+ * with the heading's form when it was made (so readers need not find the runs, nor check them). */
+const runsOfMatches = new WeakMap<readonly SectionMatch[], readonly (readonly SectionMatch[] | undefined)[]>();
+
+/** Each heading's matches in `matches`, by heading index, when headingMatches made the list (with a memo): the
+ * lists kept with the headings' forms, never written to. Undefined for any other list. */
+export function matchRunsOf(matches: readonly SectionMatch[]): readonly (readonly SectionMatch[] | undefined)[] | undefined {
+  return runsOfMatches.get(matches);
+}
+
+export function headingMatches(headings: readonly Heading[], cp: CompiledProfile, titleIndex: number | undefined, memo?: Memo): readonly SectionMatch[] {
   const out: SectionMatch[] = [];
   // Remembered by heading text (with the reasons' strings): on a keystroke only the match objects are new.
   const table = memo?.table<readonly MatchTemplate[]>(cp);
@@ -324,6 +334,7 @@ export function headingMatches(headings: readonly Heading[], cp: CompiledProfile
   // Kept with the heading's form too (a function of its text): read by position on a keystroke. Only with a
   // memo (a parse cache, kept across keystrokes): a one-off analysis would only pay for keeping them.
   const forms = memo !== undefined ? headingForms(headings) : undefined;
+  const runs = forms !== undefined ? new Array<readonly SectionMatch[] | undefined>(headings.length).fill(undefined) : undefined;
   for (const h of headings) {
     if (h.index === titleIndex) continue;
     const form = forms?.[h.index];
@@ -342,6 +353,7 @@ export function headingMatches(headings: readonly Heading[], cp: CompiledProfile
     if (form !== undefined && form.placedOwner === templates && form.placedIndex === h.index) {
       const placed = form.placed as readonly SectionMatch[];
       for (let i = 0; i < placed.length; i++) out.push(placed[i]!);
+      if (runs !== undefined) runs[h.index] = placed;
       continue;
     }
     const placed: SectionMatch[] = [];
@@ -355,6 +367,9 @@ export function headingMatches(headings: readonly Heading[], cp: CompiledProfile
       form.placed = placed;
     }
     for (let i = 0; i < placed.length; i++) out.push(placed[i]!);
+    if (runs !== undefined) runs[h.index] = placed;
   }
+  // Only when every heading's run is a list of its form's (a heading without a form: none are kept).
+  if (runs !== undefined && forms !== undefined && forms.length === headings.length) runsOfMatches.set(out, runs);
   return out;
 }

@@ -4,7 +4,7 @@ import type { Block, Heading, SectionMatch, Span } from '../types';
 import type { RuleContext } from './types';
 import { contentTokens, findPhrase } from '../normalize';
 import { headingForms, type HeadingForm } from '../outline';
-import { placedRun } from '../match';
+import { matchRunsOf, placedRun } from '../match';
 
 /** Matches below this confidence are generic headings ("Overview") that only their body can decide. */
 export const STRONG = 0.5;
@@ -23,6 +23,18 @@ export function strongMatches(ctx: RuleContext, headingIndex: number): readonly 
     index = new Array<readonly SectionMatch[] | undefined>(ctx.doc.headings.length).fill(undefined);
     const forms = headingForms(ctx.doc.headings);
     const { matches } = ctx;
+    const runs = matchRunsOf(matches);
+    if (runs !== undefined && runs.length === index.length) {
+      // The runs as headingMatches made them: no need to find them in the list.
+      for (let i = 0; i < runs.length; i++) {
+        const run = runs[i];
+        if (run === undefined) continue;
+        const strong = forms?.[i] !== undefined ? strongOf(forms[i]!, run) : run.filter((m) => m.confidence >= STRONG);
+        if (strong.length > 0) index[i] = strong;
+      }
+      byHeading.set(ctx, index);
+      return index[headingIndex] ?? NO_MATCHES;
+    }
     const seen = new Uint8Array(index.length);
     for (let j = 0; j < matches.length; ) {
       const i = matches[j]!.headingIndex;
