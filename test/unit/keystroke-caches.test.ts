@@ -47,6 +47,7 @@ describe('per-keystroke caches', () => {
   it('coverage in one pass over the keyword entries equals coverage hit by hit, with a warm cache, over 150 edits', () => {
     const cp = compileProfile(LIFECYCLE_PROFILE);
     let sections = 0;
+    let mentioned = 0;
     for (const { text, parsed } of versions(5, 150)) {
       const headings = computeHeadings(parsed.blocks, text);
       const doc = computeDocumentModel(text, parsed.blocks, headings);
@@ -62,11 +63,21 @@ describe('per-keystroke caches', () => {
       }
       assert.deepEqual(fast.sections, plain.sections);
       assert.deepEqual(fast.owners, plain.owners);
+      // And with the blocks' slots, as an analysis has them (sections and subsections read as bits kept there).
+      const slotted = computeDocumentModel(text, parsed.blocks, computeHeadings(parsed.blocks, text, parsed.memo, parsed.slots), undefined, parsed.slots);
+      const slottedMatches = headingMatches(slotted.headings, cp, slotted.titleIndex, parsed.memo);
+      const bySlots = computeCoverage(slotted, slottedMatches, cp, DEFAULT_CONFIG, parsed.memo);
+      const byHits = computeCoverageFromHits(slotted, [...slottedMatches], cp, DEFAULT_CONFIG);
+      assert.deepEqual(bySlots.sections, byHits.sections);
+      assert.deepEqual(bySlots.owners, byHits.owners);
+      assert.deepEqual(bySlots.sections, fast.sections);
+      mentioned += bySlots.sections.reduce((n, x) => n + x.subsections.filter((sub) => sub.status === 'mentioned').length, 0);
       // A subsection's evidence is its section's objects (same block, same phrase).
       for (const s of fast.sections) for (const sub of s.subsections) for (const e of sub.evidence) assert.ok(s.evidence.includes(e));
       sections += fast.sections.filter((s) => s.evidence.length > 0).length;
     }
     assert.ok(sections > 0, 'the documents have keyword evidence');
+    assert.ok(mentioned > 100, `${mentioned} subsections mentioned`);
   });
 
   it("coverage and strong matches share a heading's placed match list only where the matches are that list", () => {

@@ -373,6 +373,11 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
   const distinctLo = new Int32Array(blocks.length);
   const distinctHi = new Int32Array(blocks.length);
   let lastStart = -1;
+  // With slots, sections in place order (no repeated id) and at most 31 subsections: sections and subsections as
+  // bits (see sectionBitsOf).
+  let bits = slots !== undefined && place.length <= 31 && cp.subsections.length <= 31;
+  for (let i = 0; i < place.length && bits; i++) bits = place[i] === i;
+  let subsectionsSeen = 0;
   // Whether the last owner read is a licence or copyright heading (one set lookup per heading, not per block).
   let boilerOwner = -2;
   let boiler = false;
@@ -418,6 +423,19 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
       withEntries[withCount++] = k;
       ownerTo[owner] = withCount;
     }
+    if (bits && slot !== undefined) {
+      // The sections and subsections the entries name, as bits kept in the slot for these entries: a block's few
+      // sections visited, not its ~10 entries (150,000 at 4 MB, on every keystroke).
+      if (slot.sectionsOf !== entries) sectionBitsOf(slot, entries);
+      for (let m = slot.sectionBits; m !== 0; m &= m - 1) {
+        const at = 31 - Math.clz32(m & -m);
+        let acc = perSection[at];
+        if (!acc) perSection[at] = acc = { blocks: [], subIds: [], current: -1 };
+        acc.blocks.push(k);
+      }
+      subsectionsSeen |= slot.subsectionBits;
+      continue;
+    }
     for (let n = 0; n < entries.length; n++) {
       const e = entries[n]!;
       const at = place[e.sectionIndex]!;
@@ -430,8 +448,28 @@ function gatherBlocks(doc: DocumentModel, cp: CompiledProfile, memo: Memo | unde
       if (e.subsectionId !== undefined && !acc.subIds.includes(e.subsectionId)) acc.subIds.push(e.subsectionId);
     }
   }
+  // The subsections seen as bits: each one's id in its section's list (an entry of a subsection is one of its
+  // section's, so the section has its accumulator).
+  for (let m = subsectionsSeen; m !== 0; m &= m - 1) {
+    const sub = cp.subsections[31 - Math.clz32(m & -m)]!;
+    perSection[sub.sectionIndex]!.subIds.push(sub.id);
+  }
   const local: BlockEntries = { withEntries, ownerFrom, ownerTo, found, memoised: memo !== undefined };
   return { contentBlocks, found, stats, perSection, local, distinctLo, distinctHi };
+}
+
+/** The sections and subsections `entries` name, as bits by place, kept in the block's slot for them. */
+function sectionBitsOf(slot: BlockSlot, entries: readonly PhraseEntry[]): void {
+  let sections = 0;
+  let subsections = 0;
+  for (let n = 0; n < entries.length; n++) {
+    const e = entries[n]!;
+    sections |= 1 << e.sectionIndex;
+    if (e.subsectionPlace >= 0) subsections |= 1 << e.subsectionPlace;
+  }
+  slot.sectionsOf = entries;
+  slot.sectionBits = sections;
+  slot.subsectionBits = subsections;
 }
 
 /** In gatherBlocks's copies of the slots' packed counts: not known yet (-1 is a count that does not fit). */

@@ -16,6 +16,8 @@ export interface PhraseEntry {
   /** The section's place in its profile's list of sections (an array index where an id would be a lookup). */
   readonly sectionIndex: number;
   readonly subsectionId?: string;
+  /** The subsection's place among all of the profile's subsections (in profile order); -1 for the section's own. */
+  readonly subsectionPlace: number;
   /** Evidence weight: 3 for a strong keyword, 2 for a multi-word phrase, 1 for a single word. */
   readonly weight: number;
   /** The section's or subsection's own title: a heading that is exactly a title is never weak. */
@@ -26,6 +28,8 @@ export interface CompiledProfile {
   readonly profile: ProfileDef;
   readonly aliases: readonly PhraseEntry[];
   readonly keywords: readonly PhraseEntry[];
+  /** The profile's subsections in order (an entry's subsectionPlace indexes this). */
+  readonly subsections: readonly { readonly sectionIndex: number; readonly id: string }[];
 }
 
 /** WEAK by content tokens (stemmed, stop words out): "Architectures" and "The References" are as generic. */
@@ -59,9 +63,11 @@ export function compileProfile(profile: ProfileDef): CompiledProfile {
   const aliases: PhraseEntry[] = [];
   const keywords: PhraseEntry[] = [];
   let sectionIndex = 0;
+  const subsections: { sectionIndex: number; id: string }[] = [];
   const add = (list: PhraseEntry[], phrase: string, sectionId: string, subsectionId?: string, strong = false, title = false) => {
     const tokens = contentTokens(normalizeHeading(phrase, true));
-    if (tokens.length) list.push({ tokens, phrase, sectionId, sectionIndex, subsectionId, weight: strong ? 3 : tokens.length > 1 ? 2 : 1, ...(title ? { title } : {}) });
+    const subsectionPlace = subsectionId === undefined ? -1 : subsections.length - 1;
+    if (tokens.length) list.push({ tokens, phrase, sectionId, sectionIndex, subsectionId, subsectionPlace, weight: strong ? 3 : tokens.length > 1 ? 2 : 1, ...(title ? { title } : {}) });
   };
   for (const [i, s] of profile.sections.entries()) {
     sectionIndex = i;
@@ -73,12 +79,13 @@ export function compileProfile(profile: ProfileDef): CompiledProfile {
     // one of its subsections, even where a subsection lists the same name among its aliases.
     const sectionNames = new Set([s.id, s.title].map((n) => contentTokens(normalizeHeading(n, true)).join(' ')));
     for (const sub of s.subsections) {
+      subsections.push({ sectionIndex: i, id: sub.id });
       add(aliases, sub.title, s.id, sub.id, false, true);
       for (const a of sub.aliases) if (!sectionNames.has(contentTokens(normalizeHeading(a, true)).join(' '))) add(aliases, a, s.id, sub.id);
       for (const k of sub.keywords) add(keywords, k, s.id, sub.id);
     }
   }
-  const result = { profile, aliases, keywords };
+  const result = { profile, aliases, keywords, subsections };
   compiled.set(profile, result);
   return result;
 }

@@ -85,9 +85,14 @@ export interface BlockSlot {
   distinctOf: unknown;
   distinctLo: number;
   distinctHi: number;
+  /** For the keyword entries `sectionsOf` (coverage.ts gatherBlocks): the sections they name, one bit per section
+   * place, and the subsections, one bit per subsection place (small integers; -1 before). */
+  sectionsOf: unknown;
+  sectionBits: number;
+  subsectionBits: number;
 }
 
-const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, successOwn: -1, successStart: -1, successEnd: -1, heading: undefined, distinctOf: undefined, distinctLo: -1, distinctHi: -1 });
+const newSlot = (): BlockSlot => ({ keywordsOwner: undefined, keywords: undefined, statsText: undefined, stats: undefined, successOwn: -1, successStart: -1, successEnd: -1, heading: undefined, distinctOf: undefined, distinctLo: -1, distinctHi: -1, sectionsOf: undefined, sectionBits: -1, subsectionBits: -1 });
 
 /**
  * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice as a view of its
