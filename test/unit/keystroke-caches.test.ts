@@ -88,7 +88,7 @@ describe('per-keystroke caches', () => {
       const doc = computeDocumentModel(text, parsed.blocks, headings, undefined, parsed.slots);
       const matches = headingMatches(headings, cp, doc.titleIndex, parsed.memo);
       // The same matches with each heading's last one moved to the end: two runs for those headings (each
-      // heading's own order kept), so neither run is its form's placed list.
+      // heading's own order kept), in a list headingMatches did not make (read match by match).
       const runs: SectionMatch[] = [];
       const tail: SectionMatch[] = [];
       for (let j = 0; j < matches.length; j++) {
@@ -99,7 +99,7 @@ describe('per-keystroke caches', () => {
         else runs.push(m);
       }
       split += tail.length;
-      // And with some headings' whole lists (each a placed list) again later: a second run that is that list too.
+      // And with some headings' whole lists (each the list kept with the form) again later.
       const repeats = matches.filter((m) => m.headingIndex % 3 === 0);
       const lengths = headings.map((h) => matches.filter((m) => m.headingIndex === h.index).length);
       // The reference: the same headings in an array of their own, which has no forms (nothing shared).

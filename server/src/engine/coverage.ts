@@ -4,7 +4,7 @@
 // when the text is dense with the topic). Thinness is relative to the document: a one-line section in a long
 // design is thin, while in a skeleton template every section is one line and that is its normal size.
 import type { CompiledProfile, KeywordHit, PhraseEntry } from './match';
-import { findKeywordHits, keywordsOfText, matchRunsOf, placedRun } from './match';
+import { findKeywordHits, keywordsOfText, matchRunsOf } from './match';
 import { openTailStart, visibleInsertionPoint } from './open-tail';
 import type { BlockSlot, Memo, MemoTable, PlacedChunk } from './parse';
 import { isVisibleHtml, readableText } from './html';
@@ -982,47 +982,21 @@ function headingRelations(doc: DocumentModel, matches: readonly SectionMatch[]) 
   // Most headings match nothing: they share one empty list instead of two new ones each per keystroke.
   const matchesByHeading: SectionMatch[][] = new Array<SectionMatch[]>(headings.length).fill(NO_MATCHES);
   const direct: string[][] = new Array<string[]>(headings.length).fill(NO_IDS);
-  // A heading's run of matches that is its form's placed list (with a memo, on every keystroke for nearly all):
-  // that list and its form's direct sections, shared (never written to), not two new lists per heading.
-  const forms = headingForms(headings);
   const runs = matchRunsOf(matches);
   if (runs !== undefined && runs.length === headings.length) {
-    // The runs as headingMatches made them: no need to find them in the list.
+    // A list headingMatches made (with a memo: every keystroke): each heading's run of it is the list kept with
+    // its form, shared (never written to) with its direct sections, not two new lists per heading.
+    const forms = headingForms(headings);
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i];
       if (run === undefined || run.length === 0) continue;
       matchesByHeading[i] = run as SectionMatch[];
       direct[i] = (forms?.[i] !== undefined ? directOf(forms[i]!, run) : directIds(run)) as string[];
     }
-    const hasChild: boolean[] = new Array<boolean>(headings.length).fill(false);
-    for (const h of headings) if (doc.parent[h.index]! >= 0) hasChild[doc.parent[h.index]!] = true;
-    return { matchesByHeading, hasChild, direct };
-  }
-  let shared: boolean[] | undefined;
-  for (let j = 0; j < matches.length; ) {
-    const i = matches[j]!.headingIndex;
-    let end = j + 1;
-    while (end < matches.length && matches[end]!.headingIndex === i) end++;
-    if (i < 0 || i >= headings.length) {
-      j = end;
-      continue;
-    }
-    const placed = matchesByHeading[i] === NO_MATCHES ? placedRun(forms?.[i], i, matches, j, end) : undefined;
-    if (placed !== undefined) {
-      matchesByHeading[i] = placed as SectionMatch[];
-      direct[i] = directOf(forms![i]!, placed) as string[];
-      (shared ??= new Array<boolean>(headings.length).fill(false))[i] = true;
-      j = end;
-      continue;
-    }
-    if (shared?.[i]) {
-      // A second run for a heading (matches not grouped by heading): lists of its own from here.
-      shared[i] = false;
-      matchesByHeading[i] = [...matchesByHeading[i]!];
-      direct[i] = [...direct[i]!];
-    }
-    for (; j < end; j++) {
-      const m = matches[j]!;
+  } else {
+    for (const m of matches) {
+      const i = m.headingIndex;
+      if (i < 0 || i >= headings.length) continue;
       if (matchesByHeading[i] === NO_MATCHES) matchesByHeading[i] = [m];
       else matchesByHeading[i]!.push(m);
       if (m.confidence >= 0.5 && !direct[i]!.includes(m.sectionId)) {

@@ -7,7 +7,7 @@ import type { Block, Heading, SectionMatch, Span } from './types';
 import { contentToken, contentTokens, findPhrase, normalizeHeading, phraseAt } from './normalize';
 import type { Memo, MemoTable } from './parse';
 import { readableText } from './html';
-import { headingForms, type HeadingForm } from './outline';
+import { headingForms } from './outline';
 
 export interface PhraseEntry {
   readonly tokens: readonly string[];
@@ -311,16 +311,6 @@ function matchTemplates(text: string, cp: CompiledProfile): readonly MatchTempla
       confidence: r.weak ? 0.4 : r.exact ? 1 : 0.8,
     };
   });
-}
-
-/** The heading's form's placed match list when matches[from..to) are exactly its elements, in order (the run
- * headingMatches wrote for heading `index`); else undefined. */
-export function placedRun(form: HeadingForm | undefined, index: number, matches: readonly SectionMatch[], from: number, to: number): readonly SectionMatch[] | undefined {
-  if (form === undefined || form.placedIndex !== index) return undefined;
-  const list = form.placed as readonly SectionMatch[] | undefined;
-  if (list === undefined || list.length !== to - from) return undefined;
-  for (let k = 0; k < list.length; k++) if (list[k] !== matches[from + k]) return undefined;
-  return list;
 }
 
 /** For a list headingMatches returned with a memo: each heading's run of it (by heading index), the list kept

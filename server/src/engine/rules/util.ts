@@ -4,7 +4,7 @@ import type { Block, Heading, SectionMatch, Span } from '../types';
 import type { RuleContext } from './types';
 import { contentTokens, findPhrase } from '../normalize';
 import { headingForms, type HeadingForm } from '../outline';
-import { matchRunsOf, placedRun } from '../match';
+import { matchRunsOf } from '../match';
 
 /** Matches below this confidence are generic headings ("Overview") that only their body can decide. */
 export const STRONG = 0.5;
@@ -15,48 +15,27 @@ export const STRONG = 0.5;
 const byHeading = new WeakMap<RuleContext, (readonly SectionMatch[] | undefined)[]>();
 const NO_MATCHES: readonly SectionMatch[] = [];
 
-/** The heading's matches of at least STRONG confidence (indexed once per analysis). A heading whose matches are
- * its form's placed list (with a memo, nearly all on a keystroke) shares the list kept with its form. */
+/** The heading's matches of at least STRONG confidence (indexed once per analysis). For a list headingMatches
+ * made (with a memo: every keystroke), each heading's are kept with its form for its run of the list. */
 export function strongMatches(ctx: RuleContext, headingIndex: number): readonly SectionMatch[] {
   let index = byHeading.get(ctx);
   if (!index) {
     index = new Array<readonly SectionMatch[] | undefined>(ctx.doc.headings.length).fill(undefined);
-    const forms = headingForms(ctx.doc.headings);
-    const { matches } = ctx;
-    const runs = matchRunsOf(matches);
+    const runs = matchRunsOf(ctx.matches);
     if (runs !== undefined && runs.length === index.length) {
-      // The runs as headingMatches made them: no need to find them in the list.
+      const forms = headingForms(ctx.doc.headings);
       for (let i = 0; i < runs.length; i++) {
         const run = runs[i];
         if (run === undefined) continue;
         const strong = forms?.[i] !== undefined ? strongOf(forms[i]!, run) : run.filter((m) => m.confidence >= STRONG);
         if (strong.length > 0) index[i] = strong;
       }
-      byHeading.set(ctx, index);
-      return index[headingIndex] ?? NO_MATCHES;
-    }
-    const seen = new Uint8Array(index.length);
-    for (let j = 0; j < matches.length; ) {
-      const i = matches[j]!.headingIndex;
-      let end = j + 1;
-      while (end < matches.length && matches[end]!.headingIndex === i) end++;
-      const first = seen[i] === 0;
-      seen[i] = 1;
-      const placed = first ? placedRun(forms?.[i], i, matches, j, end) : undefined;
-      if (placed !== undefined) {
-        const strong = strongOf(forms![i]!, placed);
-        if (strong.length > 0) index[i] = strong;
-        j = end;
-        continue;
-      }
-      // Not a placed list (no memo, or matches not grouped by heading): lists of this analysis's own.
-      if (!first && index[i] !== undefined) index[i] = [...index[i]!];
-      for (; j < end; j++) {
-        const m = matches[j]!;
+    } else {
+      for (const m of ctx.matches) {
         if (m.confidence < STRONG) continue;
-        const list = index[i] as SectionMatch[] | undefined;
+        const list = index[m.headingIndex] as SectionMatch[] | undefined;
         if (list) list.push(m);
-        else index[i] = [m];
+        else index[m.headingIndex] = [m];
       }
     }
     byHeading.set(ctx, index);
